@@ -1,0 +1,52 @@
+/// What a named group in a rule pattern means to the resolver. Regexes find spans; the resolver
+/// computes values from the text these groups captured. Groups named `ctx…` are context only
+/// (matched, never read); any other name is an error in the rule file.
+public enum GroupRole: String, CaseIterable, Sendable {
+    /// The number (Arabic, Chinese, financial or mixed; may include 万/亿).
+    case num
+    /// A multiplier written after the number (万, 亿, 万亿, 千万 …), outside `num`.
+    case mult
+    /// Upper bound of a range, and its own multiplier (which also applies to a bare lower bound).
+    case high, high_mult
+    /// A vague numeral (十几, 几十, 数百, 上万 …): value is the named magnitude, approx over.
+    case vague
+    /// A marker of a negative value (负, 零下, -).
+    case neg
+    /// Approximation words before, inside (7400多万) and after the number.
+    case approx, approx_mid, approx_post
+    /// The unit or classifier, normalised by the unit table.
+    case unit
+    /// A currency word written before the number (人民币, 美元, $, ¥ …), usually outside the span.
+    case currency
+    /// A change verb (增长, 下降 …) and the basis word (同比, 环比).
+    case change, basis
+    /// X分之Y: `denom` is X, `numer` is Y.
+    case numer, denom
+    /// 半 after a number or alone: adds one half.
+    case half
+    /// 翻番: the number of doublings (翻两番 → ×4).
+    case doublings
+    /// Digits written after a unit that continue the value (12秒58 → 12.58).
+    case frac
+    /// Date and time parts.
+    case year, month, day, hour, minute, second, ampm
+}
+
+/// Group numbers of one compiled pattern, by role (nil when the pattern lacks the group).
+public struct GroupSlots: Sendable {
+    private var numbers: [Int?] = Array(repeating: nil, count: GroupRole.allCases.count)
+    private static let order: [GroupRole: Int] = Dictionary(uniqueKeysWithValues: GroupRole.allCases.enumerated().map { ($1, $0) })
+
+    init(_ groupNumbers: [String: Int]) {
+        for (name, number) in groupNumbers {
+            if let role = GroupRole(rawValue: name) { numbers[Self.order[role]!] = number }
+        }
+    }
+
+    public subscript(role: GroupRole) -> Int? { numbers[Self.order[role]!] }
+
+    /// Names that are neither a role nor context.
+    static func unknownNames(_ groupNumbers: [String: Int]) -> [String] {
+        groupNumbers.keys.filter { GroupRole(rawValue: $0) == nil && !$0.hasPrefix("ctx") }.sorted()
+    }
+}

@@ -1,0 +1,229 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A rule compiled for matching: the rule, its PCRE2 pattern and its group slots.
+public final class CompiledRule: @unchecked Sendable {
+    public let rule: Rule
+    public let pattern: PCRE2Pattern
+    public let slots: GroupSlots
+    /// Position in the rule book (file order), the last tie-breaker of the overlap policy.
+    public let order: Int
+
+    init(rule: Rule, pattern: PCRE2Pattern, order: Int) {
+        self.rule = rule
+        self.pattern = pattern
+        self.slots = GroupSlots(pattern.groupNumbers)
+        self.order = order
+    }
+}
+
+/// Every rule in force: the built-in files, then each `--rules` folder in order. Loading checks
+/// everything and reports every problem at once (`file:line: rule-id: message`).
+public struct RuleBook: Sendable {
+    public let rules: [CompiledRule]
+    public let files: [String]
+    public var maxCaptures: Int { rules.map(\.pattern.captureCount).max() ?? 0 }
+
+    /// A named source of rule files: (display path, contents).
+    public typealias SourceFile = (path: String, text: String)
+
+    /// Loads the built-in rules (unless `builtin` is false) and the `.yaml`/`.yml` files of `folders`.
+    public static func load(builtin: Bool = true, folders: [String]) throws(RuleErrors) -> RuleBook {
+        var diagnostics: [RuleDiagnostic] = []
+        var layers: [[SourceFile]] = builtin ? [builtinRuleFiles] : []
+        for folder in folders {
+            switch ruleFiles(in: folder) {
+            case let .success(files): layers.append(files)
+            case let .failure(d): diagnostics.append(d)
+            }
+        }
+        return try build(layers, diagnostics: diagnostics)
+    }
+
+    /// Reads a folder's rule files, sorted by name; a single file may be given too.
+    static func ruleFiles(in folder: String) -> Result<[SourceFile], RuleDiagnostic> {
+        let paths: [String]
+        switch FileSystem.kind(of: folder) {
+        case .success(.file): paths = [folder]
+        case .success(.directory):
+            switch FileSystem.entries(of: folder) {
+            case let .success(names):
+                paths = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+            case let .failure(p): return .failure(RuleDiagnostic(SourceLocation(file: folder, line: 1), nil, p.reason))
+            }
+        case let .failure(p): return .failure(RuleDiagnostic(SourceLocation(file: folder, line: 1), nil, "cannot read rule folder: \(p.reason)"))
+        case .success(.other): return .failure(RuleDiagnostic(SourceLocation(file: folder, line: 1), nil, "not a folder or rule file"))
+        }
+        var files: [SourceFile] = []
+        for path in paths {
+            switch FileSystem.readFile(path, limit: 16 << 20) {
+            case let .success(bytes):
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    return .failure(RuleDiagnostic(SourceLocation(file: path, line: 1), nil, "rule file is not valid UTF-8"))
+                }
+                files.append((path, text))
+            case let .failure(p): return .failure(RuleDiagnostic(SourceLocation(file: path, line: 1), nil, p.reason))
+            }
+        }
+        return .success(files)
+    }
+
+    /// Builds a rule book from layers of files (built-in first). A later layer may redefine a
+    /// fragment and disable rules of earlier layers by id.
+    public static func build(_ layers: [[SourceFile]], diagnostics initial: [RuleDiagnostic] = []) throws(RuleErrors) -> RuleBook {
+        var diagnostics = initial
+        var fragments = Fragments()
+        var raw: [(RawRule, layer: Int)] = []
+        var disabled: [(id: String, location: SourceLocation)] = []
+        var files: [String] = []
+        for (layer, sources) in layers.enumerated() {
+            var definedHere: [String: SourceLocation] = [:]
+            for file in sources {
+                files.append(file.path)
+                let parsed = RuleFileParser.parse(file.text, file: file.path, into: &diagnostics)
+                for f in parsed.fragments {
+                    if let first = definedHere[f.name] {
+                        diagnostics.append(RuleDiagnostic(f.location, nil, "fragment '\(f.name)' is already defined at \(first)"))
+                    }
+                    definedHere[f.name] = f.location
+                    fragments.define(f.name, f.pattern, at: f.location)
+                }
+                raw += parsed.rules.map { ($0, layer) }
+                disabled += parsed.disabled
+            }
+        }
+        var seen: [String: SourceLocation] = [:]
+        var rules: [Rule] = []
+        let sourceTexts = Dictionary(layers.joined().map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+        var compiled: [CompiledRule] = []
+        for (r, _) in raw {
+            guard let rule = validate(r, fragments: fragments, &diagnostics) else { continue }
+            if let first = seen[rule.id] {
+                diagnostics.append(RuleDiagnostic(rule.location, rule.id, "duplicate rule id (first defined at \(first))"))
+                continue
+            }
+            seen[rule.id] = rule.location
+            rules.append(rule)
+            do {
+                let pattern = try PCRE2Pattern("(?x)" + rule.pattern)
+                let unknown = GroupSlots.unknownNames(pattern.groupNumbers)
+                if !unknown.isEmpty {
+                    diagnostics.append(RuleDiagnostic(rule.patternLocation, rule.id, "unknown group name\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")) (roles: \(GroupRole.allCases.map(\.rawValue).joined(separator: ", ")); ctx… for context)"))
+                }
+                compiled.append(CompiledRule(rule: rule, pattern: pattern, order: compiled.count))
+            } catch {
+                diagnostics.append(compileDiagnostic(error, rule: rule, raw: r, fragments: fragments, source: sourceTexts[rule.location.file]))
+            }
+        }
+        for d in disabled where seen[d.id] == nil {
+            diagnostics.append(RuleDiagnostic(d.location, d.id, "disable names no known rule"))
+        }
+        let off = Set(disabled.map(\.id))
+        guard diagnostics.isEmpty else { throw RuleErrors(diagnostics: diagnostics) }
+        let active = compiled.filter { !off.contains($0.rule.id) }
+        return RuleBook(rules: active.enumerated().map { CompiledRule(rule: $1.rule, pattern: $1.pattern, order: $0) }, files: files)
+    }
+
+    private static func validate(_ r: RawRule, fragments: Fragments, _ diagnostics: inout [RuleDiagnostic]) -> Rule? {
+        let start = diagnostics.count
+        func field(_ name: String) -> String? { r.fields[name]?.value ?? nil }
+        func at(_ name: String) -> SourceLocation { r.fields[name]?.location ?? r.location }
+        guard let id = field("id"), !id.isEmpty else {
+            diagnostics.append(RuleDiagnostic(r.location, nil, "rule has no id")); return nil
+        }
+        let deny = field("deny").map { ["true", "yes"].contains($0) } ?? false
+        var kind: ClaimKind? = nil
+        if let k = field("kind") {
+            kind = ClaimKind(rawValue: k)
+            if kind == nil { diagnostics.append(RuleDiagnostic(at("kind"), id, "unknown kind '\(k)' (expected one of \(ClaimKind.allCases.map(\.rawValue).joined(separator: ", ")))")) }
+        } else if !deny {
+            diagnostics.append(RuleDiagnostic(r.location, id, "rule needs a kind (or deny: true)"))
+        }
+        if deny && field("kind") != nil { diagnostics.append(RuleDiagnostic(at("kind"), id, "a deny rule has no kind")) }
+        guard let rawPattern = field("pattern"), !rawPattern.isEmpty else {
+            diagnostics.append(RuleDiagnostic(r.location, id, "rule has no pattern")); return nil
+        }
+        var pattern = rawPattern
+        do { pattern = try fragments.expand(rawPattern) } catch {
+            switch error {
+            case let .unknown(name): diagnostics.append(RuleDiagnostic(at("pattern"), id, "unknown fragment {\(name)}"))
+            case let .cycle(names): diagnostics.append(RuleDiagnostic(at("pattern"), id, "fragments refer to each other in a cycle: \(names.joined(separator: " → "))"))
+            }
+        }
+        let priority = field("priority").map { Int($0) } ?? 0
+        if priority == nil { diagnostics.append(RuleDiagnostic(at("priority"), id, "priority must be a whole number")) }
+        let approx = field("approx").map { Approx(rawValue: $0) } ?? nil
+        if let a = field("approx"), approx == nil { diagnostics.append(RuleDiagnostic(at("approx"), id, "unknown approx '\(a)' (expected \(Approx.allCases.map(\.rawValue).joined(separator: ", ")))")) }
+        let change = field("change").map { ChangeDirection(rawValue: $0) } ?? nil
+        if let c = field("change"), change == nil { diagnostics.append(RuleDiagnostic(at("change"), id, "unknown change '\(c)' (expected up, down)")) }
+        let scale = field("scale").map { ExactDecimal(Substring($0)) } ?? nil
+        if let s = field("scale"), scale == nil { diagnostics.append(RuleDiagnostic(at("scale"), id, "scale must be a decimal number, got '\(s)'")) }
+        if r.examples.isEmpty {
+            diagnostics.append(RuleDiagnostic(r.location, id, "rule has no examples (add positive and negative ones)"))
+        }
+        guard diagnostics.count == start else { return nil }
+        let pl = r.patternStart
+        return Rule(id: id, kind: deny ? nil : kind, pattern: pattern, rawPattern: rawPattern, priority: priority ?? 0,
+                    unit: field("unit"), approx: approx, change: change, scale: scale, examples: r.examples,
+                    location: r.location, patternLocation: SourceLocation(file: r.location.file, line: pl?.line ?? at("pattern").line))
+    }
+
+    /// A PCRE2 compile error as `file:line:column`, mapping the offset back through `(?x)` and
+    /// fragment expansion: an offset inside a fragment names the fragment instead.
+    private static func compileDiagnostic(_ error: PCRE2Error, rule: Rule, raw: RawRule, fragments: Fragments, source: String?) -> RuleDiagnostic {
+        let offset = max(0, (error.patternOffset ?? 0) - 4)   // "(?x)" prefix
+        let (rawOffset, fragment) = mapToRaw(offset, raw: rule.rawPattern, fragments: fragments)
+        var where_ = "offset \(offset)"
+        var location = rule.patternLocation
+        if let fragment {
+            where_ = "in fragment {\(fragment)}"
+        } else if let start = raw.patternStart {
+            let before = Array(rule.rawPattern.utf8.prefix(rawOffset))
+            let newlines = before.filter { $0 == 0x0A }.count
+            let lastLine = before.split(separator: 0x0A, omittingEmptySubsequences: false).last ?? []
+            let col = String(decoding: lastLine, as: UTF8.self).unicodeScalars.count
+            if start.block {
+                let line = start.line + 1 + newlines
+                let indent = source.map { indentation(of: line, in: $0) } ?? 0
+                location = SourceLocation(file: location.file, line: line)
+                where_ = "column \(indent + col + 1)"
+            } else {
+                location = SourceLocation(file: location.file, line: start.line + newlines)
+                where_ = "column \((newlines == 0 ? start.column + (start.quoted ? 1 : 0) : 0) + col)"
+            }
+        }
+        return RuleDiagnostic(location, rule.id, "pattern does not compile (\(where_)): \(error.message)")
+    }
+
+    /// Maps a byte offset in the expanded pattern to one in the raw pattern, or names the fragment
+    /// the offset falls in.
+    private static func mapToRaw(_ offset: Int, raw: String, fragments: Fragments) -> (Int, String?) {
+        var expandedPos = 0
+        var rawBytes = Array(raw.utf8)[...]
+        var rawPos = 0
+        while !rawBytes.isEmpty {
+            if rawBytes.first == UInt8(ascii: "{"), let close = rawBytes.firstIndex(of: UInt8(ascii: "}")) {
+                let name = String(decoding: rawBytes[(rawBytes.startIndex + 1)..<close], as: UTF8.self)
+                if Fragments.isName(name), fragments.isDefined(name), let expanded = try? fragments.expand("{\(name)}") {
+                    let len = expanded.utf8.count
+                    if offset < expandedPos + len { return (rawPos, name) }
+                    expandedPos += len
+                    rawPos += close - rawBytes.startIndex + 1
+                    rawBytes = rawBytes[(close + 1)...]
+                    continue
+                }
+            }
+            if expandedPos >= offset { return (rawPos, nil) }
+            expandedPos += 1; rawPos += 1
+            rawBytes = rawBytes.dropFirst()
+        }
+        return (rawPos, nil)
+    }
+
+    private static func indentation(of line: Int, in text: String) -> Int {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line - 1 < lines.count, line >= 1 else { return 0 }
+        return lines[line - 1].prefix { $0 == " " }.count
+    }
+}

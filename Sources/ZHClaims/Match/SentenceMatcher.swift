@@ -1,0 +1,81 @@
+/// Runs every rule over one sentence. Owns the per-thread PCRE2 state and scratch buffers, so a
+/// worker makes one and reuses it for every sentence.
+public final class SentenceMatcher {
+    private let book: RuleBook
+    private let matcher: PCRE2Matcher
+    private var utf8: [UInt8] = []
+    /// Code point index (document coordinates) of each UTF-8 byte of the sentence, plus the end.
+    private var byteToScalar: [Int] = []
+    private var groups: [Range<Int>?] = []
+    /// Rules that hit a PCRE2 limit in the current document (reported once each).
+    public private(set) var limitHits: [String] = []
+
+    public init(book: RuleBook) {
+        self.book = book
+        self.matcher = PCRE2Matcher(maxCaptures: book.maxCaptures)
+    }
+
+    public func startDocument() { limitHits.removeAll() }
+
+    /// All candidate spans of all rules in `range` of `buffer`, in rule order.
+    public func candidates(_ buffer: TextBuffer, _ range: Range<Int>) -> [Candidate] {
+        guard Self.mayHoldNumber(buffer.folded[range]) else { return [] }
+        encode(buffer, range)
+        var out: [Candidate] = []
+        utf8.withUnsafeBufferPointer { subject in
+            for rule in book.rules { scan(rule, subject, into: &out) }
+        }
+        return out
+    }
+
+    private func scan(_ rule: CompiledRule, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
+        var start = 0
+        while start <= subject.count {
+            let found: Bool
+            do {
+                found = try matcher.match(rule.pattern, in: subject, from: start, into: &groups)
+            } catch {
+                if error.isLimit, !limitHits.contains(rule.rule.id) { limitHits.append(rule.rule.id) }
+                return
+            }
+            guard found, let whole = groups[0] else { return }
+            if !whole.isEmpty {
+                out.append(Candidate(rule: rule, span: scalars(whole), groups: groups.map { $0.map(scalars) }))
+            }
+            // Continue after the match; step one character past an empty match.
+            var next = max(whole.upperBound, start)
+            if next == start {
+                next += 1
+                while next < subject.count, subject[next] & 0xC0 == 0x80 { next += 1 }
+            }
+            start = next
+        }
+    }
+
+    private func scalars(_ bytes: Range<Int>) -> Range<Int> {
+        byteToScalar[bytes.lowerBound]..<byteToScalar[bytes.upperBound]
+    }
+
+    private func encode(_ buffer: TextBuffer, _ range: Range<Int>) {
+        utf8.removeAll(keepingCapacity: true)
+        byteToScalar.removeAll(keepingCapacity: true)
+        for k in range {
+            let before = utf8.count
+            UTF8.encode(buffer.folded[k]) { utf8.append($0) }
+            for _ in before..<utf8.count { byteToScalar.append(k) }
+        }
+        byteToScalar.append(range.upperBound)
+    }
+
+    /// Sentences without a digit or numeral character cannot hold a claim: skip them without
+    /// running any pattern (most sentences of most articles).
+    static func mayHoldNumber(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        text.contains { c in
+            let v = c.value
+            if v >= 0x30 && v <= 0x39 { return true }
+            return v >= 0x3007 && numeralCharacters.contains(c)
+        }
+    }
+
+    static let numeralCharacters: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万亿两俩零廿卅壹贰叁肆伍陆柒捌玖拾佰仟半几数".unicodeScalars)
+}

@@ -1,0 +1,141 @@
+import Dispatch
+import Synchronization
+
+/// All the wiring in one place: read and decode → normalize → segment → match → resolve →
+/// context → emit, over many documents on `jobs` threads, with output in input order.
+///
+/// Input items are taken in batches; the workers of a batch pull items from a shared counter,
+/// and the batch's output is written in item order, so the bytes written are the same for every
+/// `jobs` value. Memory is bounded by the batch, never by the corpus.
+public struct Pipeline: Sendable {
+    public struct Options: Sendable {
+        public var jobs = 1
+        public var maxDocumentBytes = 256 << 20
+        public var includeSentence = false
+        public var forcedEncoding: String? = nil
+        public var idField = "id"
+        public var textField = "text"
+        public init() {}
+    }
+
+    /// What one input item produced: whole JSON lines, stderr messages, and counts.
+    public struct ItemOutput: Sendable {
+        public var records: [UInt8] = []
+        public var messages: [String] = []
+        public var skipped = 0
+        public var documents = 0
+        public var claims = 0
+        public var bytes = 0
+    }
+
+    public struct Summary: Sendable {
+        public var documents = 0
+        public var claims = 0
+        public var skipped = 0
+        public var bytes = 0
+    }
+
+    public let book: RuleBook
+    public let options: Options
+
+    public init(book: RuleBook, options: Options) {
+        self.book = book
+        self.options = options
+    }
+
+    /// Runs every item; `emit` receives each item's output in input order, on the calling thread.
+    /// `emit` returns false to stop early (e.g. the reader of stdout went away).
+    public func run<S: Sequence<InputItem>>(_ items: S, emit: (ItemOutput) -> Bool) throws -> Summary {
+        let jobs = max(1, options.jobs)
+        let extractors = try (0..<jobs).map { _ in try DocumentExtractor(book: book) }
+        var summary = Summary()
+        var iterator = items.makeIterator()
+        let batchSize = jobs == 1 ? 1 : 16 * jobs
+        while true {
+            var batch: [InputItem] = []
+            while batch.count < batchSize, let item = iterator.next() { batch.append(item) }
+            if batch.isEmpty { break }
+            let outputs = process(batch, extractors)
+            for out in outputs {
+                summary.documents += out.documents
+                summary.claims += out.claims
+                summary.skipped += out.skipped
+                summary.bytes += out.bytes
+                if !emit(out) { return summary }
+            }
+        }
+        return summary
+    }
+
+    private func process(_ batch: [InputItem], _ extractors: [DocumentExtractor]) -> [ItemOutput] {
+        if extractors.count == 1 || batch.count == 1 { return batch.map { process($0, extractors[0]) } }
+        let results = UnsafeMutableBufferPointer<ItemOutput>.allocate(capacity: batch.count)
+        results.initialize(repeating: ItemOutput())
+        defer { results.deinitialize(); results.deallocate() }
+        let next = Atomic<Int>(0)
+        let shared = UncheckedBox(results)
+        let workers = UncheckedBox(extractors)
+        DispatchQueue.concurrentPerform(iterations: extractors.count) { w in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if i >= batch.count { break }
+                shared.value[i] = process(batch[i], workers.value[w])
+            }
+        }
+        return Array(results)
+    }
+
+    /// One input item through every stage.
+    func process(_ item: InputItem, _ extractor: DocumentExtractor) -> ItemOutput {
+        var out = ItemOutput()
+        switch item {
+        case let .problem(p):
+            out.messages.append(p.description)
+            out.skipped += 1
+        case let .text(document):
+            extract(document, extractor, &out)
+        case let .file(path, id):
+            switch DocumentLoader.load(path: path, id: id, options: options) {
+            case let .success(document): extract(document, extractor, &out)
+            case let .failure(p): out.messages.append(p.description); out.skipped += 1
+            }
+        case let .jsonLinesFile(path, _):
+            DocumentLoader.forEachRecord(path: path, options: options) { item in
+                switch item {
+                case let .text(document): extract(document, extractor, &out)
+                case let .problem(p): out.messages.append(p.description); out.skipped += 1
+                default: break
+                }
+            }
+        }
+        return out
+    }
+
+    private func extract(_ document: Document, _ extractor: DocumentExtractor, _ out: inout ItemOutput) {
+        out.documents += 1
+        out.bytes += document.text.utf8.count
+        for w in document.warnings { out.messages.append("\(document.id): \(w)") }
+        do {
+            let result = try extractor.extract(document)
+            for id in result.limitHits {
+                out.messages.append("\(document.id): rule \(id) hit the PCRE2 match limit; skipped it for this document")
+            }
+            let buffer = result.segmented.buffer
+            let sentences = result.segmented.sentences
+            for claim in result.claims {
+                let sentenceText = options.includeSentence ? buffer.text(sentences[claim.sentence - 1].range) : nil
+                ClaimRecord.write(claim, document: document, buffer: buffer, sentenceText: sentenceText, to: &out.records)
+            }
+            out.claims += result.claims.count
+        } catch {
+            out.messages.append("\(document.id): \(error)")
+            out.skipped += 1
+        }
+    }
+}
+
+/// Lets worker threads write disjoint slots of one result buffer.
+private final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -1,0 +1,74 @@
+/// Byte → text decoding. Order: explicit charset, BOM (UTF-8, UTF-16LE/BE), strict UTF-8, strict
+/// GB18030, strict Big5, then GB18030 with bad bytes replaced (reported once per file).
+public enum Decoding {
+    /// Like ripgrep: a NUL byte in the first 8 KiB means a binary file.
+    public static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.prefix(8192).contains(0)
+    }
+
+    /// Decodes `bytes`; returns the text (BOM removed), the charset used and warnings.
+    public static func decode(_ bytes: UnsafeRawBufferPointer, forcedCharset: String? = nil) throws -> (text: String, charset: String, warnings: [String]) {
+        if let forcedCharset {
+            let (text, subs) = try ICUConverter.decode(bytes, charset: forcedCharset, strict: false)
+            return (dropBOM(text), forcedCharset, replacedWarning(subs))
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let body = UnsafeRawBufferPointer(rebasing: bytes[3...])
+            return try decodeUTF8(body, label: "UTF-8 (BOM)")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try decodeICU(bytes, "UTF-16LE", skip: 2) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try decodeICU(bytes, "UTF-16BE", skip: 2) }
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, "UTF-8", []) }
+        for charset in ["GB18030", "Big5"] {
+            if let (text, _) = try? ICUConverter.decode(bytes, charset: charset, strict: true) {
+                return (text, charset, [])
+            }
+        }
+        // Mostly valid UTF-8 with a few broken bytes is far more common than a broken GB18030 file.
+        if mostlyUTF8(bytes) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let subs = text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
+            return (text, "UTF-8", replacedWarning(subs))
+        }
+        let (text, subs) = try ICUConverter.decode(bytes, charset: "GB18030", strict: false)
+        return (text, "GB18030", replacedWarning(subs))
+    }
+
+    private static func decodeUTF8(_ bytes: UnsafeRawBufferPointer, label: String) throws -> (text: String, charset: String, warnings: [String]) {
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, "UTF-8", []) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let subs = text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
+        return (text, "UTF-8", replacedWarning(subs))
+    }
+
+    private static func decodeICU(_ bytes: UnsafeRawBufferPointer, _ charset: String, skip: Int) throws -> (text: String, charset: String, warnings: [String]) {
+        let body = UnsafeRawBufferPointer(rebasing: bytes[skip...])
+        let (text, subs) = try ICUConverter.decode(body, charset: charset, strict: false)
+        return (text, charset, replacedWarning(subs))
+    }
+
+    /// True when at least 99% of the non-ASCII bytes form valid UTF-8 sequences.
+    static func mostlyUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var good = 0, bad = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0
+            if len > 0, i + len <= bytes.count, (1..<len).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 }) {
+                good += len; i += len
+            } else {
+                bad += 1; i += 1
+            }
+        }
+        return bad * 100 <= good
+    }
+
+    static func dropBOM(_ text: String) -> String {
+        text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+    }
+
+    private static func replacedWarning(_ count: Int) -> [String] {
+        count > 0 ? ["\(count) invalid byte sequence\(count == 1 ? "" : "s") replaced by U+FFFD"] : []
+    }
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The read stage's back half, run on worker threads: reads a file and decodes it.
+enum DocumentLoader {
+    static func load(path: String, id: String, options: Pipeline.Options) -> Result<Document, InputProblem> {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = readAll(fd: 0)
+        } else {
+            switch FileSystem.readFile(path, limit: options.maxDocumentBytes) {
+            case let .success(b): bytes = b
+            case let .failure(p): return .failure(p)
+            }
+        }
+        return decode(bytes, path: path, id: id, options: options)
+    }
+
+    static func decode(_ bytes: [UInt8], path: String, id: String, options: Pipeline.Options) -> Result<Document, InputProblem> {
+        if bytes.count > options.maxDocumentBytes {
+            return .failure(InputProblem(source: path, reason: "document is \(bytes.count) bytes, over the limit of \(options.maxDocumentBytes) (--max-size)"))
+        }
+        return bytes.withUnsafeBytes { raw in
+            if options.forcedEncoding == nil, Decoding.looksBinary(raw) {
+                return .failure(InputProblem(source: path, reason: "binary file (NUL byte), skipped"))
+            }
+            do {
+                let (text, charset, warnings) = try Decoding.decode(raw, forcedCharset: options.forcedEncoding)
+                return .success(Document(id: id, text: text, encoding: charset, warnings: warnings))
+            } catch {
+                return .failure(InputProblem(source: path, reason: "cannot decode: \(error)"))
+            }
+        }
+    }
+
+    /// Each `{"id","text"}` record of a JSON Lines file, one line at a time.
+    static func forEachRecord(path: String, options: Pipeline.Options, _ body: (InputItem) -> Void) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { body(.problem(InputProblem(source: path, reason: FileSystem.errorText()))); return }
+        defer { close(fd) }
+        let reader = LineReader(fd: fd)
+        while let line = reader.next() {
+            if let item = JSONLinesRecord.item(line, source: path, lineNumber: reader.lineNumber,
+                                               idField: options.idField, textField: options.textField) { body(item) }
+        }
+    }
+
+    static func readAll(fd: Int32) -> [UInt8] {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[..<n])
+        }
+        return out
+    }
+}

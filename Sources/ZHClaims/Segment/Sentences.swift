@@ -1,0 +1,110 @@
+/// A sentence: a code point range of the document, numbered from 1.
+public struct Sentence: Sendable, Equatable {
+    public let number: Int
+    public let range: Range<Int>
+}
+
+/// The segment stage's output for one document.
+public struct SegmentedText: Sendable {
+    public let buffer: TextBuffer
+    public let sentences: [Sentence]
+}
+
+/// Splits a document into sentences by the conventions ("Documents and sentences"):
+/// every line break ends a sentence; within a line, ICU's sentence boundaries are kept only after
+/// a run of 。！？ (with the closing quotes or brackets right after it) and only outside an open
+/// quote; ASCII . ! ?, ……, ；and ， never end one; spaces at either end are trimmed.
+///
+/// ICU finds the candidate boundaries (it knows closing punctuation and quote runs); the filter
+/// makes them follow the newsroom conventions rather than ICU's generic ones.
+public struct SentenceSplitter {
+    private let breaker: ICUBreaker
+    private var utf16: [UInt16] = []
+
+    public init() throws { breaker = try ICUBreaker(.sentence) }
+
+    public mutating func split(_ buffer: TextBuffer) throws -> SegmentedText {
+        var sentences: [Sentence] = []
+        let s = buffer.scalars
+        var lineStart = 0
+        var i = 0
+        while i <= s.count {
+            if i == s.count || Self.isLineBreak(s[i]) {
+                try splitLine(buffer, lineStart..<i, into: &sentences)
+                if i < s.count, s[i] == "\r", i + 1 < s.count, s[i + 1] == "\n" { i += 1 }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return SegmentedText(buffer: buffer, sentences: sentences)
+    }
+
+    private mutating func splitLine(_ buffer: TextBuffer, _ line: Range<Int>, into out: inout [Sentence]) throws {
+        // Terminators are read from the original: folding turns the fullwidth ！？ into ASCII ! ?,
+        // which do not end a sentence.
+        let s = buffer.scalars
+        guard line.contains(where: { !Self.isSpace(s[$0]) }) else { return }
+        // Fast path: no terminator in the line means one sentence, no ICU call needed.
+        guard s[line].contains(where: Self.isTerminator) else {
+            append(line, buffer, &out)
+            return
+        }
+        // ICU works in UTF-16; map its offsets back to code points.
+        utf16.removeAll(keepingCapacity: true)
+        var unitToScalar: [Int] = []
+        var hasSurrogates = false
+        for k in line {
+            let before = utf16.count
+            utf16.append(contentsOf: UTF16.encode(buffer.scalars[k])!)
+            if utf16.count - before == 2 { hasSurrogates = true }
+        }
+        if hasSurrogates {
+            unitToScalar.reserveCapacity(utf16.count + 1)
+            for k in line {
+                unitToScalar.append(k)
+                if buffer.scalars[k].value > 0xFFFF { unitToScalar.append(k) }
+            }
+            unitToScalar.append(line.upperBound)
+        }
+        let ends = try utf16.withUnsafeBufferPointer { try breaker.breaks($0).ends }
+        var start = line.lowerBound
+        for unit in ends {
+            let end = hasSurrogates ? unitToScalar[Int(unit)] : line.lowerBound + Int(unit)
+            if end < line.upperBound && !acceptsBoundary(s, start..<end) { continue }
+            append(start..<end, buffer, &out)
+            start = end
+        }
+        if start < line.upperBound { append(start..<line.upperBound, buffer, &out) }
+    }
+
+    /// A boundary after `piece` holds when the piece ends with a terminator run (plus closers and
+    /// spaces) and no quote is left open inside the piece.
+    private func acceptsBoundary(_ s: [Unicode.Scalar], _ piece: Range<Int>) -> Bool {
+        var k = piece.upperBound - 1
+        while k >= piece.lowerBound, Self.isSpace(s[k]) || Self.isCloser(s[k]) { k -= 1 }
+        guard k >= piece.lowerBound, Self.isTerminator(s[k]) else { return false }
+        var depth = 0
+        for c in s[piece] {
+            if Self.isQuoteOpen(c) { depth += 1 } else if Self.isQuoteClose(c) { depth = max(0, depth - 1) }
+        }
+        return depth == 0
+    }
+
+    private func append(_ range: Range<Int>, _ buffer: TextBuffer, _ out: inout [Sentence]) {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, Self.isSpace(buffer.scalars[lo]) { lo += 1 }
+        while hi > lo, Self.isSpace(buffer.scalars[hi - 1]) { hi -= 1 }
+        if lo < hi { out.append(Sentence(number: out.count + 1, range: lo..<hi)) }
+    }
+
+    static func isLineBreak(_ c: Unicode.Scalar) -> Bool {
+        c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" || c == "\u{85}" || c == "\u{0B}" || c == "\u{0C}"
+    }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\u{A0}" || c == "\u{FEFF}" }
+    static func isTerminator(_ c: Unicode.Scalar) -> Bool { c == "。" || c == "！" || c == "？" || c == "｡" }
+    static func isQuoteOpen(_ c: Unicode.Scalar) -> Bool { c == "“" || c == "‘" || c == "「" || c == "『" }
+    static func isQuoteClose(_ c: Unicode.Scalar) -> Bool { c == "”" || c == "’" || c == "」" || c == "』" }
+    static func isCloser(_ c: Unicode.Scalar) -> Bool {
+        isQuoteClose(c) || c == "）" || c == ")" || c == "》" || c == "】" || c == "〕" || c == "〉" || c == "\""
+    }
+}
