@@ -24,7 +24,8 @@ struct zc_pcre2_matcher {
 
 zc_pcre2_pattern *zc_pcre2_compile(const char *pattern, size_t length, int caseless,
                                    int *error_code, size_t *error_offset) {
-    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK;
+    /* DUPNAMES: a role may be captured in several alternatives, e.g. (?<minute>…)分|(?<minute>半). */
+    uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES;
     if (caseless) options |= PCRE2_CASELESS;
     PCRE2_SIZE offset = 0;
     /* The pattern itself comes from a YAML file and is checked as UTF-8: no NO_UTF_CHECK for it. */

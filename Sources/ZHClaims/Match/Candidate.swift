@@ -6,10 +6,12 @@ public struct Candidate: Sendable {
     /// Every capture group's range in document code points (nil when unset), by group number.
     public let groups: [Range<Int>?]
 
-    /// The range a role's group captured, if the pattern has the group and it took part.
+    /// The range a role's group captured: the first of its groups that took part, if any.
     public func range(_ role: GroupRole) -> Range<Int>? {
-        guard let n = rule.slots[role], n < groups.count else { return nil }
-        return groups[n]
+        for n in rule.slots[role] where n < groups.count {
+            if let r = groups[n] { return r }
+        }
+        return nil
     }
 }
 

@@ -32,21 +32,21 @@ public enum GroupRole: String, CaseIterable, Sendable {
     case year, month, day, hour, minute, second, ampm
 }
 
-/// Group numbers of one compiled pattern, by role (nil when the pattern lacks the group).
+/// Group numbers of one compiled pattern, by role (empty when the pattern lacks the group).
 public struct GroupSlots: Sendable {
-    private var numbers: [Int?] = Array(repeating: nil, count: GroupRole.allCases.count)
+    private var numbers: [[Int]] = Array(repeating: [], count: GroupRole.allCases.count)
     private static let order: [GroupRole: Int] = Dictionary(uniqueKeysWithValues: GroupRole.allCases.enumerated().map { ($1, $0) })
 
-    init(_ groupNumbers: [String: Int]) {
-        for (name, number) in groupNumbers {
-            if let role = GroupRole(rawValue: name) { numbers[Self.order[role]!] = number }
+    init(_ groupNumbers: [String: [Int]]) {
+        for (name, list) in groupNumbers {
+            if let role = GroupRole(rawValue: name) { numbers[Self.order[role]!] = list.sorted() }
         }
     }
 
-    public subscript(role: GroupRole) -> Int? { numbers[Self.order[role]!] }
+    public subscript(role: GroupRole) -> [Int] { numbers[Self.order[role]!] }
 
     /// Names that are neither a role nor context.
-    static func unknownNames(_ groupNumbers: [String: Int]) -> [String] {
+    static func unknownNames(_ groupNumbers: [String: [Int]]) -> [String] {
         groupNumbers.keys.filter { GroupRole(rawValue: $0) == nil && !$0.hasPrefix("ctx") }.sorted()
     }
 }

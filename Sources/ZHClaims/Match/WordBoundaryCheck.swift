@@ -9,15 +9,29 @@ struct WordBoundaryCheck {
         buffer.folded[span].contains { hanNumerals.contains($0) }
     }
 
-    /// nil when the span's edges are word boundaries (or not inside a Han word); otherwise the
-    /// word it cuts.
+    /// Text that may share an ICU word with the span's edge without making the match a part of
+    /// another word: after the end, time-frame and approx suffixes (两年内, 三年来, 十天后);
+    /// before the start, single function words and markers (共三人, 近万名).
+    static let allowedAfter: Set<String> = ["内", "来", "间", "前", "后", "以来", "以内", "以上", "以下", "左右", "上下", "之内",
+                                            "之间", "之前", "之后", "里", "中", "初", "末", "底", "份", "度", "许", "多", "余", "整",
+                                            "半", "的", "地", "得", "了", "起", "就", "才", "都", "也", "又", "还", "再"]
+    static let allowedBefore: Set<String> = ["近", "约", "超", "逾", "共", "达", "为", "有", "了", "的", "和", "与", "及", "至",
+                                             "到", "在", "于", "第", "每", "仅", "只", "各", "增", "减", "降", "升", "涨", "跌",
+                                             "过", "破", "满", "计", "合", "总", "是", "或", "等", "将", "已", "这", "那", "前", "后"]
+
+    /// nil when the span's edges are word boundaries, or the word cut is a number word or only
+    /// an allowed affix; otherwise the word it cuts.
     static func cutWord(_ span: Range<Int>, words: [(range: Range<Int>, status: Int32)], _ buffer: TextBuffer) -> String? {
         for w in words where w.range.count > 1 {
             let cutsStart = w.range.lowerBound < span.lowerBound && span.lowerBound < w.range.upperBound
             let cutsEnd = w.range.lowerBound < span.upperBound && span.upperBound < w.range.upperBound
-            guard cutsStart || cutsEnd else { continue }
-            // The part of the word outside the span must be Han text (a real word), not digits.
-            if isHanWord(w.range, buffer), !isNumberWord(w.range, buffer) { return buffer.text(w.range) }
+            guard cutsStart || cutsEnd, isHanWord(w.range, buffer), !isNumberWord(w.range, buffer) else { continue }
+            if cutsStart, !allowedBefore.contains(buffer.foldedText(w.range.lowerBound..<span.lowerBound)) {
+                return buffer.text(w.range)
+            }
+            if cutsEnd, !allowedAfter.contains(buffer.foldedText(span.upperBound..<w.range.upperBound)) {
+                return buffer.text(w.range)
+            }
         }
         return nil
     }

@@ -26,8 +26,8 @@ public struct PCRE2Error: Error, CustomStringConvertible, Sendable {
 /// A compiled, JIT-compiled pattern. Immutable after init, so shared by all worker threads.
 public final class PCRE2Pattern: @unchecked Sendable {
     fileprivate let handle: OpaquePointer
-    /// Named groups → group number.
-    public let groupNumbers: [String: Int]
+    /// Named groups → group numbers (several when a name is used in several alternatives).
+    public let groupNumbers: [String: [Int]]
     public let captureCount: Int
     public var isJIT: Bool { zc_pcre2_is_jit(handle) != 0 }
 
@@ -40,11 +40,11 @@ public final class PCRE2Pattern: @unchecked Sendable {
         guard let h else { throw PCRE2Error(function: "zc_pcre2_compile", code: code, patternOffset: offset) }
         handle = h
         captureCount = Int(zc_pcre2_capture_count(h))
-        var names: [String: Int] = [:]
+        var names: [String: [Int]] = [:]
         for i in 0..<zc_pcre2_name_count(h) {
             var group: UInt32 = 0
             let name = String(cString: zc_pcre2_name_at(h, i, &group))
-            names[name] = Int(group)
+            names[name, default: []].append(Int(group))
         }
         groupNumbers = names
     }
