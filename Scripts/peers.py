@@ -714,6 +714,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the results as one JSON object")
     ap.add_argument("--check", action="store_true", help="exit 1 when a suite is under its target")
     ap.add_argument("--timeout", type=float, default=900, help="seconds allowed to the tool")
+    ap.add_argument("--rules", metavar="DIR",
+                    help="use the rule files of DIR instead of the built-in ones (no rebuild needed)")
     args = ap.parse_args(argv)
 
     if not args.peers.is_dir():
@@ -725,7 +727,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no peer cases selected{which}")
         return 0
     try:
-        run = run_tool(args.bin, ((c["id"], c["input"]) for c in cases), timeout=args.timeout)
+        run = run_tool(args.bin, ((c["id"], c["input"]) for c in cases), timeout=args.timeout,
+                       extra_args=["--no-builtin-rules", "--rules", args.rules] if args.rules else None)
     except ToolError as exc:
         print(f"peers: {exc}", file=sys.stderr)
         return 2

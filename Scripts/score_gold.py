@@ -128,7 +128,7 @@ class ToolRun:
 
 
 def run_tool(binary: str | os.PathLike, docs: Iterable[tuple[str, str]],
-             timeout: float = 900) -> ToolRun:
+             timeout: float = 900, extra_args: list[str] | None = None) -> ToolRun:
     """Feed ``(id, text)`` documents to one ``zhclaims extract --stdin`` and collect its records.
 
     Numbers in the output are read as Decimal (``parse_float=Decimal``) so that no digit is lost.
@@ -143,7 +143,7 @@ def run_tool(binary: str | os.PathLike, docs: Iterable[tuple[str, str]],
         raise ToolError(f"zhclaims binary is not executable: {path}")
     payload = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in docs)
     try:
-        proc = subprocess.run([str(path), "extract", "--stdin"], input=payload.encode("utf-8"),
+        proc = subprocess.run([str(path), "extract", "--stdin", *(extra_args or [])], input=payload.encode("utf-8"),
                               capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired as exc:
         raise ToolError(f"zhclaims did not finish within {timeout:g} s") from exc
@@ -500,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
                          "mismatches each")
     ap.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     ap.add_argument("--timeout", type=float, default=900, help="seconds allowed to the tool")
+    ap.add_argument("--rules", metavar="DIR",
+                    help="use the rule files of DIR instead of the built-in ones (no rebuild needed)")
     args = ap.parse_args(argv)
 
     try:
@@ -508,7 +510,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"score_gold: cannot read gold file: {exc}", file=sys.stderr)
         return 2
     try:
-        run = run_tool(args.bin, ((r["id"], r["text"]) for r in gold), timeout=args.timeout)
+        run = run_tool(args.bin, ((r["id"], r["text"]) for r in gold), timeout=args.timeout,
+                       extra_args=["--no-builtin-rules", "--rules", args.rules] if args.rules else None)
     except ToolError as exc:
         print(f"score_gold: {exc}", file=sys.stderr)
         return 2

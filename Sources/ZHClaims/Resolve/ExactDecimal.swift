@@ -34,13 +34,16 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     /// on every use, and the parsers start from zero on every call.
     public static var zero: ExactDecimal { ExactDecimal(normalizedSignificand: 0, scale: 0) }
 
+    /// The integer `value`, exactly.
     public init(_ value: Int) {
         self.init(significand: Int128(value), scale: 0)
     }
 
     /// Builds significand × 10^(-scale), dropping trailing zeros of the significand.
     ///
-    /// Precondition: `significand != Int128.min` (its negation is not representable).
+    /// Preconditions: `significand != Int128.min` (its negation is not representable), and
+    /// `scale` is not within 38 of `Int.min` (dropping zeros lowers it). Failable arithmetic
+    /// and the parsers never come near either limit.
     public init(significand: Int128, scale: Int) {
         precondition(significand != .min, "ExactDecimal: Int128.min significand cannot be negated")
         guard significand != 0 else {
@@ -77,13 +80,16 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
 
     // MARK: - Properties
 
+    /// True for zero (which is always stored as `(0, 0)`).
     public var isZero: Bool { significand == 0 }
 
+    /// True below zero; zero itself is not negative.
     public var isNegative: Bool { significand < 0 }
 
     /// True when the value has no fractional part (canonical form makes this `scale <= 0`).
     public var isInteger: Bool { scale <= 0 }
 
+    /// -self; cannot overflow because the significand is never `Int128.min`.
     public var negated: ExactDecimal {
         ExactDecimal(normalizedSignificand: -significand, scale: scale)
     }
@@ -131,13 +137,16 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
         a + b.negated
     }
 
-    /// Exact product; nil on overflow.
+    /// Exact product; nil on overflow. The product is formed at full 256-bit width first, so a
+    /// result whose raw significand overflows but ends in zeros (…4 × …5) still comes back.
     public func multiplied(by other: ExactDecimal) -> ExactDecimal? {
-        let (product, overflow) = significand.multipliedReportingOverflow(by: other.significand)
-        guard !overflow else { return nil }
         let (newScale, scaleOverflow) = scale.addingReportingOverflow(other.scale)
         guard !scaleOverflow else { return nil }
-        return Self.make(negative: product < 0, magnitude: product.magnitude, scale: newScale)
+        let negative = (significand < 0) != (other.significand < 0)
+        let wide = significand.magnitude.multipliedFullWidth(by: other.significand.magnitude)
+        guard let (magnitude, dropped) = Self.narrowed(high: wide.high, low: wide.low) else { return nil }
+        let (adjusted, overflow) = newScale.subtractingReportingOverflow(dropped)
+        return overflow ? nil : Self.make(negative: negative, magnitude: magnitude, scale: adjusted)
     }
 
     /// self × 10^n, exact; `n` may be negative (‰ is n = -3). Only the scale changes, so the
@@ -152,7 +161,8 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     /// self ÷ other. The quotient is exact whenever its decimal expansion terminates within
     /// `exactDivisionPlaces` (30) places beyond the operands' own scales (3.5 ÷ 100000 =
     /// 0.000035, 1 ÷ 8 = 0.125); otherwise it is rounded half away from zero to `maxScale`
-    /// places (1 ÷ 6 = 0.166667). nil on division by zero or overflow.
+    /// places (1 ÷ 6 = 0.166667). nil on division by zero or overflow, which includes a
+    /// rounded quotient needing more than 38 significant digits at `maxScale` places.
     public func divided(by other: ExactDecimal, maxScale: Int = 6) -> ExactDecimal? {
         guard !other.isZero else { return nil }
         if isZero { return .zero }
@@ -229,6 +239,19 @@ extension ExactDecimal {
         guard digits <= UInt128(Int128.max), isSupported(scale: newScale) else { return nil }
         let value = Int128(digits)
         return ExactDecimal(normalizedSignificand: negative ? -value : value, scale: newScale)
+    }
+
+    /// A 256-bit product brought back to 128 bits by dropping trailing decimal zeros; returns
+    /// the magnitude and how many zeros were dropped, or nil if it still does not fit.
+    static func narrowed(high: UInt128, low: UInt128) -> (UInt128, Int)? {
+        var (high, low, dropped) = (high, low, 0)
+        while high != 0 {
+            let (highQuotient, highRest) = high.quotientAndRemainder(dividingBy: 10)
+            let (lowQuotient, rest) = UInt128(10).dividingFullWidth((high: highRest, low: low))
+            guard rest == 0 else { return nil }
+            (high, low, dropped) = (highQuotient, lowQuotient, dropped + 1)
+        }
+        return (low, dropped)
     }
 
     /// Removes trailing decimal zeros from a non-zero magnitude, lowering the scale to match.

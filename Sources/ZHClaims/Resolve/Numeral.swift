@@ -159,6 +159,7 @@ struct DigitReadState {
     private var arabicWhole = false
     private var chineseWhole = false
     private var liang = false
+    private var fraction = FractionScript()
 
     mutating func consume(_ symbol: NumeralSymbol) -> Bool {
         defer { started = true }
@@ -177,15 +178,16 @@ struct DigitReadState {
             return addChinese(2)
         case .comma:
             return arabicWhole && !digits.inFraction && grouping.addSeparator()
-        case .asciiPoint, .chinesePoint:
-            return beginFraction(needsWholePart: symbol == .chinesePoint)
-        default:
-            return false
+        case .asciiPoint: return beginFraction(ascii: true)
+        case .chinesePoint: return beginFraction(ascii: false)
+        default: return false
         }
     }
 
     private mutating func addArabic(_ d: UInt8) -> Bool {
-        if !digits.inFraction {
+        if digits.inFraction {
+            guard fraction.accept(arabic: true) else { return false }
+        } else {
             guard !chineseWhole else { return false }
             arabicWhole = true
             grouping.addDigit()
@@ -195,7 +197,9 @@ struct DigitReadState {
     }
 
     private mutating func addChinese(_ d: UInt8) -> Bool {
-        if !digits.inFraction {
+        if digits.inFraction {
+            guard fraction.accept(arabic: false) else { return false }
+        } else {
             guard !arabicWhole, !(liang && digits.integerDigits > 0) else { return false }
             chineseWhole = true
         }
@@ -203,11 +207,13 @@ struct DigitReadState {
         return true
     }
 
-    /// "点五" is not a number, ".5" is (Arabic habit); a second point never is.
-    private mutating func beginFraction(needsWholePart: Bool) -> Bool {
+    /// ".5" is a number (Arabic habit), "点五" is not; "." belongs to Arabic digits only
+    /// ("6.一" is noise), while 点 takes either script ("零點77"); a second point never fits.
+    private mutating func beginFraction(ascii: Bool) -> Bool {
         guard !digits.inFraction, grouping.isComplete else { return false }
-        guard !needsWholePart || digits.integerDigits > 0 else { return false }
+        guard ascii ? !chineseWhole : digits.integerDigits > 0 else { return false }
         digits.beginFraction()
+        fraction.begin(asciiPoint: ascii)
         return true
     }
 
@@ -228,12 +234,13 @@ struct DigitReadState {
 /// exponent and in value (each below 10^exponent of the one before), which rejects 三万四万,
 /// 一百一千 and 3万40000 without a separate grammar.
 ///
-/// Because 万 and 亿 fold everything below them, the pending entries always fall into three
+/// Because 万 and 亿 fold everything below them, the completed entries always fall into three
 /// levels, kept as running sums instead of a stack: `low` (below 万), `mid` (one 万 entry) and
 /// `high` (亿 and compounds; the most recent one kept apart so 亿亿 can compound it).
 struct UnitReader {
     /// What came just before the current scalar; decides implicit 1s, tails and gaps.
-    private enum Previous { case start, smallUnit, bigUnit, zero, number, point, comma }
+    /// `leadingZero` is 零 as the very first character, which may only start "零点…".
+    private enum Previous { case start, leadingZero, smallUnit, bigUnit, zero, number, point, comma }
 
     private var previous = Previous.start
     private var negative = false
@@ -262,6 +269,7 @@ struct UnitReader {
     }
 
     mutating func consume(_ symbol: NumeralSymbol) -> Bool {
+        if previous == .leadingZero && symbol != .chinesePoint { return false }   // 零十零3
         switch symbol {
         case .minus, .plus: return applySign(negative: symbol == .minus)
         case .arabic(let d): return addArabic(d)
@@ -271,8 +279,8 @@ struct UnitReader {
         case .smallUnit(let e): return applySmallUnit(e)
         case .tens(let t): return applyTens(t)
         case .bigUnit(let e): return applyBigUnit(e)
-        case .asciiPoint: return beginFraction(leadingAllowed: true)
-        case .chinesePoint: return beginFraction(leadingAllowed: false)
+        case .asciiPoint: return beginFraction(ascii: true)
+        case .chinesePoint: return beginFraction(ascii: false)
         case .comma: return addSeparator()
         case .other: return false
         }
@@ -281,7 +289,7 @@ struct UnitReader {
     /// Sum of all entries; nil if the text ended mid-number (after 零, a point or a comma).
     mutating func finish() -> ExactDecimal? {
         switch previous {
-        case .start, .zero, .comma: return nil
+        case .start, .leadingZero, .zero, .comma: return nil
         default: break
         }
         if let p = pending {
@@ -310,7 +318,9 @@ struct UnitReader {
     /// Arabic digits extend an Arabic run or a fraction, or start a new number.
     private mutating func addArabic(_ d: UInt8) -> Bool {
         if let p = pending {
-            if !p.digits.inFraction {
+            if p.digits.inFraction {
+                guard pending?.fraction.accept(arabic: true) == true else { return false }   // 三点五6
+            } else {
                 guard p.isArabic else { return false }   // 三4
                 pending?.grouping.addDigit()
             }
@@ -325,7 +335,8 @@ struct UnitReader {
     /// Chinese digits stand alone before a unit; only fractions take runs ("三点一四").
     private mutating func addChinese(_ d: UInt8, liang: Bool) -> Bool {
         if let p = pending {
-            guard p.digits.inFraction, !liang else { return false }   // 一百二三, 三两
+            guard p.digits.inFraction, !liang,   // 一百二三, 三两
+                  pending?.fraction.accept(arabic: false) == true else { return false }   // 1.5五
             pending?.digits.append(d)
         } else {
             pending = PendingNumber(firstDigit: d, arabic: false, liang: liang, followsUnit: followsUnit)
@@ -337,11 +348,12 @@ struct UnitReader {
     /// 零 is a digit inside a fraction and a gap marker elsewhere ("一千零五").
     private mutating func addZero() -> Bool {
         if let p = pending {
-            guard p.digits.inFraction else { return false }   // 五零 in a unit numeral
+            guard p.digits.inFraction,   // 五零 in a unit numeral
+                  pending?.fraction.accept(arabic: false) == true else { return false }
             pending?.digits.append(0)
             previous = .number
         } else {
-            previous = .zero
+            previous = previous == .start ? .leadingZero : .zero
         }
         return true
     }
@@ -353,20 +365,19 @@ struct UnitReader {
         return true
     }
 
-    /// Starts a fraction on the pending number, or on 0 after a unit or 零 ("一百点123",
-    /// "零点五万"). Rejects a point after an abbreviated tail ("一百二点五" is ambiguous).
-    private mutating func beginFraction(leadingAllowed: Bool) -> Bool {
+    /// Starts a fraction on the pending number, or (with 点) on 0 after a unit or 零
+    /// ("一百点123" = 100.123, "零点五万"). "." needs Arabic digits before it, so "35百亿.6" and
+    /// ".5万" are rejected; so is a point after an abbreviated tail ("一百二点五" is ambiguous).
+    private mutating func beginFraction(ascii: Bool) -> Bool {
         if let p = pending {
             let ambiguousTail = isTail(p, beforeExponent: nil) && lastUnitExponent >= 2
-            guard !p.digits.inFraction, p.grouping.isComplete, !ambiguousTail else { return false }
+            guard !p.digits.inFraction, p.grouping.isComplete, !ambiguousTail,
+                  !ascii || p.isArabic else { return false }
             pending?.digits.beginFraction()
+            pending?.fraction.begin(asciiPoint: ascii)
             pending?.liang = false
         } else {
-            switch previous {
-            case .zero, .smallUnit, .bigUnit: break
-            case .start where leadingAllowed: break
-            default: return false
-            }
+            guard !ascii, previous == .zero || previous == .leadingZero || followsUnit else { return false }
             pending = PendingNumber(fractionOnly: ())
         }
         previous = .point
@@ -385,7 +396,7 @@ struct UnitReader {
     private mutating func applySmallUnit(_ exponent: Int) -> Bool {
         let base: ExactDecimal
         if let p = pending {
-            guard let v = p.resolvedValue() else { return false }
+            guard p.fitsBeforeSmallUnit, let v = p.resolvedValue() else { return false }
             base = v
         } else {
             guard exponent == 1 || previous == .start || previous == .zero else { return false }
@@ -537,6 +548,7 @@ struct PendingNumber {
     var liang: Bool
     /// Started right after a unit: a candidate for the abbreviated-tail reading.
     let followsUnit: Bool
+    var fraction = FractionScript()
 
     init(firstDigit: UInt8, arabic: Bool, liang: Bool, followsUnit: Bool) {
         self.isArabic = arabic
@@ -554,9 +566,36 @@ struct PendingNumber {
         digits.beginFraction()
     }
 
-    /// The value, or nil while incomplete ("10.", "1,00") or on overflow.
+    /// 十/百/千 take one whole digit, possibly with a fraction ("3千", "1.5千"), not a run
+    /// ("85十", "12千") or a bare fraction ("百点五千").
+    var fitsBeforeSmallUnit: Bool {
+        isArabic ? digits.integerDigits == 1 : digits.integerDigits > 0
+    }
+
+    /// The value, or nil while incomplete ("10.", "1,00"), on overflow, or when zero: inside a
+    /// positional numeral a written 0 is never a section ("4万0千2", "1万0").
     func resolvedValue() -> ExactDecimal? {
-        guard digits.isComplete, grouping.isComplete else { return nil }
-        return digits.value(negative: false)
+        guard digits.isComplete, grouping.isComplete,
+              let value = digits.value(negative: false), !value.isZero else { return nil }
+        return value
+    }
+}
+
+/// Keeps the digits after a decimal point in one script: "三点一四" and "3.14" are numbers,
+/// "三点1四" and "6.一" are noise. A "." point additionally requires Arabic digits.
+struct FractionScript {
+    private var requiresArabic = false
+    private var arabic: Bool?
+
+    mutating func begin(asciiPoint: Bool) {
+        requiresArabic = asciiPoint
+    }
+
+    /// Records one fraction digit's script; false when it breaks the rule above.
+    mutating func accept(arabic isArabic: Bool) -> Bool {
+        if requiresArabic && !isArabic { return false }
+        if let previous = arabic, previous != isArabic { return false }
+        arabic = isArabic
+        return true
     }
 }
