@@ -2,9 +2,9 @@
 /// `{name}` and gets it wrapped in a non-capturing group. Quantifiers (`{2}`, `{1,3}`) and
 /// escapes such as `\p{Han}` or `\x{4E00}` are left alone.
 struct Fragments {
-    private(set) var patterns: [String: (pattern: String, location: SourceLocation)] = [:]
+    private(set) var patterns: [String: (pattern: String, location: RuleLocation)] = [:]
 
-    mutating func define(_ name: String, _ pattern: String, at location: SourceLocation) {
+    mutating func define(_ name: String, _ pattern: String, at location: RuleLocation) {
         patterns[name] = (pattern, location)
     }
 

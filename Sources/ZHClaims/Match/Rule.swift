@@ -8,7 +8,7 @@ public enum ChangeDirection: String, Sendable, CaseIterable { case up, down }
 public enum Basis: String, Sendable, CaseIterable { case yoy, mom }
 
 /// Where something was written in a rule file, for `file:line: rule-id: message` diagnostics.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct RuleLocation: Sendable, Hashable, CustomStringConvertible {
     public let file: String
     public let line: Int
     public var description: String { "\(file):\(line)" }
@@ -25,7 +25,7 @@ public struct ExpectedClaim: Sendable {
 public struct RuleExample: Sendable {
     public let text: String
     public let expected: [ExpectedClaim]
-    public let location: SourceLocation
+    public let location: RuleLocation
 }
 
 /// One rule as written in a rule file, with its fragments already expanded.
@@ -44,19 +44,19 @@ public struct Rule: Sendable {
     /// Multiplies the value, e.g. 10 for 成 (tenths) read as percent.
     public let scale: ExactDecimal?
     public let examples: [RuleExample]
-    public let location: SourceLocation
+    public let location: RuleLocation
     /// The line of the `pattern:` key, to map PCRE2 compile offsets to file:line:column.
-    public let patternLocation: SourceLocation
+    public let patternLocation: RuleLocation
 
     public var isDeny: Bool { kind == nil }
 }
 
 /// A problem in a rule file, printed as `file:line: rule-id: message` (or `file:line: message`).
 public struct RuleDiagnostic: Error, Sendable, CustomStringConvertible {
-    public let location: SourceLocation
+    public let location: RuleLocation
     public let ruleID: String?
     public let message: String
-    public init(_ location: SourceLocation, _ ruleID: String?, _ message: String) {
+    public init(_ location: RuleLocation, _ ruleID: String?, _ message: String) {
         self.location = location
         self.ruleID = ruleID
         self.message = message

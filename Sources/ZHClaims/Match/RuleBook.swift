@@ -50,20 +50,20 @@ public struct RuleBook: Sendable {
             switch FileSystem.entries(of: folder) {
             case let .success(names):
                 paths = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
-            case let .failure(p): return .failure(RuleDiagnostic(SourceLocation(file: folder, line: 1), nil, p.reason))
+            case let .failure(p): return .failure(RuleDiagnostic(RuleLocation(file: folder, line: 1), nil, p.reason))
             }
-        case let .failure(p): return .failure(RuleDiagnostic(SourceLocation(file: folder, line: 1), nil, "cannot read rule folder: \(p.reason)"))
-        case .success(.other): return .failure(RuleDiagnostic(SourceLocation(file: folder, line: 1), nil, "not a folder or rule file"))
+        case let .failure(p): return .failure(RuleDiagnostic(RuleLocation(file: folder, line: 1), nil, "cannot read rule folder: \(p.reason)"))
+        case .success(.other): return .failure(RuleDiagnostic(RuleLocation(file: folder, line: 1), nil, "not a folder or rule file"))
         }
         var files: [SourceFile] = []
         for path in paths {
             switch FileSystem.readFile(path, limit: 16 << 20) {
             case let .success(bytes):
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    return .failure(RuleDiagnostic(SourceLocation(file: path, line: 1), nil, "rule file is not valid UTF-8"))
+                    return .failure(RuleDiagnostic(RuleLocation(file: path, line: 1), nil, "rule file is not valid UTF-8"))
                 }
                 files.append((path, text))
-            case let .failure(p): return .failure(RuleDiagnostic(SourceLocation(file: path, line: 1), nil, p.reason))
+            case let .failure(p): return .failure(RuleDiagnostic(RuleLocation(file: path, line: 1), nil, p.reason))
             }
         }
         return .success(files)
@@ -75,10 +75,10 @@ public struct RuleBook: Sendable {
         var diagnostics = initial
         var fragments = Fragments()
         var raw: [(RawRule, layer: Int)] = []
-        var disabled: [(id: String, location: SourceLocation)] = []
+        var disabled: [(id: String, location: RuleLocation)] = []
         var files: [String] = []
         for (layer, sources) in layers.enumerated() {
-            var definedHere: [String: SourceLocation] = [:]
+            var definedHere: [String: RuleLocation] = [:]
             for file in sources {
                 files.append(file.path)
                 let parsed = RuleFileParser.parse(file.text, file: file.path, into: &diagnostics)
@@ -93,7 +93,7 @@ public struct RuleBook: Sendable {
                 disabled += parsed.disabled
             }
         }
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: RuleLocation] = [:]
         var rules: [Rule] = []
         let sourceTexts = Dictionary(layers.joined().map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
         var compiled: [CompiledRule] = []
@@ -128,7 +128,7 @@ public struct RuleBook: Sendable {
     private static func validate(_ r: RawRule, fragments: Fragments, _ diagnostics: inout [RuleDiagnostic]) -> Rule? {
         let start = diagnostics.count
         func field(_ name: String) -> String? { r.fields[name]?.value ?? nil }
-        func at(_ name: String) -> SourceLocation { r.fields[name]?.location ?? r.location }
+        func at(_ name: String) -> RuleLocation { r.fields[name]?.location ?? r.location }
         guard let id = field("id"), !id.isEmpty else {
             diagnostics.append(RuleDiagnostic(r.location, nil, "rule has no id")); return nil
         }
@@ -159,14 +159,15 @@ public struct RuleBook: Sendable {
         if let c = field("change"), change == nil { diagnostics.append(RuleDiagnostic(at("change"), id, "unknown change '\(c)' (expected up, down)")) }
         let scale = field("scale").map { ExactDecimal(Substring($0)) } ?? nil
         if let s = field("scale"), scale == nil { diagnostics.append(RuleDiagnostic(at("scale"), id, "scale must be a decimal number, got '\(s)'")) }
+        guard diagnostics.count == start else { return nil }
+        // Reported, but the rule is still compiled so that a pattern error shows in the same run.
         if r.examples.isEmpty {
             diagnostics.append(RuleDiagnostic(r.location, id, "rule has no examples (add positive and negative ones)"))
         }
-        guard diagnostics.count == start else { return nil }
         let pl = r.patternStart
         return Rule(id: id, kind: deny ? nil : kind, pattern: pattern, rawPattern: rawPattern, priority: priority ?? 0,
                     unit: field("unit"), approx: approx, change: change, scale: scale, examples: r.examples,
-                    location: r.location, patternLocation: SourceLocation(file: r.location.file, line: pl?.line ?? at("pattern").line))
+                    location: r.location, patternLocation: RuleLocation(file: r.location.file, line: pl?.line ?? at("pattern").line))
     }
 
     /// A PCRE2 compile error as `file:line:column`, mapping the offset back through `(?x)` and
@@ -186,10 +187,10 @@ public struct RuleBook: Sendable {
             if start.block {
                 let line = start.line + 1 + newlines
                 let indent = source.map { indentation(of: line, in: $0) } ?? 0
-                location = SourceLocation(file: location.file, line: line)
+                location = RuleLocation(file: location.file, line: line)
                 where_ = "column \(indent + col + 1)"
             } else {
-                location = SourceLocation(file: location.file, line: start.line + newlines)
+                location = RuleLocation(file: location.file, line: start.line + newlines)
                 where_ = "column \((newlines == 0 ? start.column + (start.quoted ? 1 : 0) : 0) + col)"
             }
         }

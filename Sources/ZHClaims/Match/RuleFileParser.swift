@@ -4,15 +4,15 @@ import Yams
 
 /// A rule file as written: fragments, rules and disabled ids, with line numbers.
 struct RawRuleFile {
-    var fragments: [(name: String, pattern: String, location: SourceLocation)] = []
+    var fragments: [(name: String, pattern: String, location: RuleLocation)] = []
     var rules: [RawRule] = []
-    var disabled: [(id: String, location: SourceLocation)] = []
+    var disabled: [(id: String, location: RuleLocation)] = []
 }
 
 struct RawRule {
-    var fields: [String: (value: String?, location: SourceLocation)] = [:]
+    var fields: [String: (value: String?, location: RuleLocation)] = [:]
     var examples: [RuleExample] = []
-    var location: SourceLocation
+    var location: RuleLocation
     /// Where pattern text starts: line, column and whether it is a block scalar (| or >).
     var patternStart: (line: Int, column: Int, block: Bool, quoted: Bool)?
     var id: String? { fields["id"]?.value ?? nil }
@@ -34,7 +34,7 @@ enum RuleFileParser {
             diagnostics.append(RuleDiagnostic(yamlLocation(error, file), nil, "YAML: \(yamlMessage(error))"))
             return out
         } catch {
-            diagnostics.append(RuleDiagnostic(SourceLocation(file: file, line: 1), nil, "YAML: \(error)"))
+            diagnostics.append(RuleDiagnostic(RuleLocation(file: file, line: 1), nil, "YAML: \(error)"))
             return out
         }
         guard let root else { return out }  // an empty file is a valid, empty rule file
@@ -130,15 +130,15 @@ enum RuleFileParser {
         return RuleExample(text: text, expected: expected, location: loc(node, file))
     }
 
-    private static func loc(_ node: Node, _ file: String) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1)
+    private static func loc(_ node: Node, _ file: String) -> RuleLocation {
+        RuleLocation(file: file, line: node.mark?.line ?? 1)
     }
 
-    private static func yamlLocation(_ error: YamlError, _ file: String) -> SourceLocation {
+    private static func yamlLocation(_ error: YamlError, _ file: String) -> RuleLocation {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return SourceLocation(file: file, line: mark.line)
-        default: return SourceLocation(file: file, line: 1)
+            return RuleLocation(file: file, line: mark.line)
+        default: return RuleLocation(file: file, line: 1)
         }
     }
 

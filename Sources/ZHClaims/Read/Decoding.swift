@@ -19,10 +19,17 @@ public enum Decoding {
         if bytes.starts(with: [0xFF, 0xFE]) { return try decodeICU(bytes, "UTF-16LE", skip: 2) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try decodeICU(bytes, "UTF-16BE", skip: 2) }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, "UTF-8", []) }
-        for charset in ["GB18030", "Big5"] {
-            if let (text, _) = try? ICUConverter.decode(bytes, charset: charset, strict: true) {
-                return (text, charset, [])
-            }
+        // Big5 byte pairs are mostly valid GB18030 too: when both decode cleanly, ICU's
+        // statistical detector decides.
+        let gb = try? ICUConverter.decode(bytes, charset: "GB18030", strict: true)
+        let big5 = try? ICUConverter.decode(bytes, charset: "Big5", strict: true)
+        switch (gb, big5) {
+        case let (g?, b?):
+            let guess = (try? ICUConverter.detect(bytes))?.name ?? ""
+            return guess.hasPrefix("Big5") ? (b.text, "Big5", []) : (g.text, "GB18030", [])
+        case let (g?, nil): return (g.text, "GB18030", [])
+        case let (nil, b?): return (b.text, "Big5", [])
+        case (nil, nil): break
         }
         // Mostly valid UTF-8 with a few broken bytes is far more common than a broken GB18030 file.
         if mostlyUTF8(bytes) {

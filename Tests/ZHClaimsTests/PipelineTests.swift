@@ -1,0 +1,121 @@
+import Testing
+@testable import ZHClaims
+
+/// The stages wired together: offsets, sentences, exact values, record format, determinism.
+struct PipelineTests {
+    static let book = RuleExampleTests.book
+
+    func claims(_ text: String) throws -> (DocumentExtractor.Result, [Claim]) {
+        let r = try DocumentExtractor(book: Self.book).extract(Document(id: "t", text: text))
+        return (r, r.claims)
+    }
+
+    @Test func offsetsAreCodePointsAndUTF8BytesIntoTheOriginal() throws {
+        // An astral character (2 UTF-16 units, 4 bytes) and fullwidth digits before the claim.
+        let text = "😀全市立案１２３宗。"
+        let (r, c) = try claims(text)
+        let claim = try #require(c.first)
+        #expect(claim.span == 5..<9)
+        #expect(r.segmented.buffer.text(claim.span) == "１２３宗")
+        #expect(r.segmented.buffer.byteOffsets[claim.span.lowerBound] == 4 + 3 * 4)
+        #expect(r.segmented.buffer.byteOffsets[claim.span.upperBound] == 4 + 3 * 4 + 3 * 4)
+        #expect(claim.value?.description == "123")
+    }
+
+    @Test func valuesAreExactDecimals() throws {
+        let (_, c) = try claims("依托1.95万个基础网格，资产3.5万亿元，增长0.1%，投资8.6亿亿次。")
+        #expect(c.map { $0.value?.description } == ["19500", "3500000000000", "0.1", "86000000000000000"])
+    }
+
+    @Test func sentencesFollowTheConventions() throws {
+        let text = "标题：严打犯罪!广东公安助力复工\n  他说：“我们破案12宗。今年还要更多。”随后离开。第二句有3人？是的\n\n最后一句"
+        let (r, _) = try claims(text)
+        let b = r.segmented.buffer
+        let sentences = r.segmented.sentences.map { b.text($0.range) }
+        #expect(sentences == ["标题：严打犯罪!广东公安助力复工", "他说：“我们破案12宗。今年还要更多。”", "随后离开。", "第二句有3人？", "是的", "最后一句"])
+        #expect(r.segmented.sentences.map(\.number) == [1, 2, 3, 4, 5, 6])
+    }
+
+    @Test func claimsAreInOrderAndNeverOverlap() throws {
+        let (_, c) = try claims("2020年破获电信网络诈骗案件7323宗，同比上升49.7%，涉案金额约22亿元，打掉团伙40个。")
+        for (a, b) in zip(c, c.dropFirst()) { #expect(a.span.upperBound <= b.span.lowerBound) }
+        #expect(c.map(\.kind) == [.date, .count, .change, .money, .count])
+    }
+
+    @Test func recordHasEveryKeyInOrder() throws {
+        let doc = Document(id: "d\"1", text: "罚款80萬元人民幣")
+        let r = try DocumentExtractor(book: Self.book).extract(doc)
+        var out: [UInt8] = []
+        ClaimRecord.write(r.claims[0], document: doc, buffer: r.segmented.buffer, sentenceText: nil, to: &out)
+        let line = String(decoding: out, as: UTF8.self)
+        #expect(line.hasSuffix("}\n"))
+        let value = try JSONValue.parse(Substring(line.dropLast()).utf8)
+        guard case let .object(members) = value else { Issue.record("not an object"); return }
+        #expect(members.map(\.0) == ClaimRecord.keys)
+        #expect(value["doc"] == .string("d\"1"))
+        #expect(value["value"] == .number("800000"))
+        #expect(value["value_str"] == .string("800000"))
+        #expect(value["currency"] == .string("CNY"))
+        #expect(value["text"] == .string("80萬元人民幣"))
+    }
+
+    @Test func outputIsIdenticalForEveryJobCount() throws {
+        let docs = (0..<40).map { i in
+            InputItem.text(Document(id: "doc\(i)", text: String(repeating: "今年第\(i)季度新增企业\(i * 37)家，同比增长\(i).5%。", count: i % 5 + 1)))
+        }
+        func run(_ jobs: Int) throws -> [UInt8] {
+            var options = Pipeline.Options()
+            options.jobs = jobs
+            var bytes: [UInt8] = []
+            _ = try Pipeline(book: Self.book, options: options).run(docs) { bytes += $0.records; return true }
+            return bytes
+        }
+        let one = try run(1)
+        #expect(!one.isEmpty)
+        #expect(try run(2) == one)
+        #expect(try run(5) == one)
+    }
+
+    @Test func badRecordsAreReportedAndTheRestGoOn() {
+        let good = JSONLinesRecord.item(Array(#"{"id": "a", "text": "12宗"}"#.utf8)[...], source: "stdin", lineNumber: 1)
+        guard case .text(let d)? = good else { Issue.record("good line not read"); return }
+        #expect(d.id == "a")
+        for bad in [#"{"id": "a"}"#, #"[1, 2]"#, #"{"id": "a", "text": "x""#, "not json"] {
+            guard case .problem(let p)? = JSONLinesRecord.item(Array(bad.utf8)[...], source: "stdin", lineNumber: 7) else {
+                Issue.record("\(bad) was not reported"); continue
+            }
+            #expect(p.source == "stdin:7")
+        }
+        #expect(JSONLinesRecord.item(Array("   ".utf8)[...], source: "stdin", lineNumber: 2) == nil, "blank lines are not records")
+    }
+
+    @Test func jsonParserHandlesEscapesAndRejectsJunk() throws {
+        let v = try JSONValue.parse(Substring(#"{"a": "x\n\u4e07\ud83d\ude00", "b": [1, -2.5e3, true, null]}"#).utf8)
+        #expect(v["a"] == .string("x\n万😀"))
+        #expect(v["b"] == .array([.number("1"), .number("-2.5e3"), .bool(true), .null]))
+        for junk in ["{", "{\"a\" 1}", "[1,]", "01x", "\"\u{01}\""] {
+            #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Substring(junk).utf8) }
+        }
+    }
+
+    @Test func legacyEncodingsDecodeToTheSameText() throws {
+        let text = "全市共有高新技术企业5400多家，增长兩成。"
+        let utf8 = Array(text.utf8)
+        let (fromUTF8, cs1, _) = try utf8.withUnsafeBytes { try Decoding.decode($0) }
+        #expect(fromUTF8 == text && cs1 == "UTF-8")
+        let bom = [0xEF, 0xBB, 0xBF] + utf8
+        let fromBOM = try bom.withUnsafeBytes { try Decoding.decode($0) }
+        #expect(fromBOM.text == text)
+        let empty = try [UInt8]([0xFF, 0xFE]).withUnsafeBytes { try Decoding.decode($0) }
+        #expect(empty.text == "" && empty.charset == "UTF-16LE")
+    }
+
+    @Test func binaryFilesAreDetected() {
+        #expect([0x50, 0x4B, 0x03, 0x00, 0x14].withUnsafeBytes { Decoding.looksBinary($0) })
+        #expect(!Array("正常文本".utf8).withUnsafeBytes { Decoding.looksBinary($0) })
+    }
+}
+
+extension InputItem: Equatable {
+    public static func == (a: InputItem, b: InputItem) -> Bool { "\(a)" == "\(b)" }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import ZHClaims
+
+/// Rule files are data: every kind of mistake in them is reported as `file:line: rule-id: message`,
+/// all at once, before any input is read.
+struct RuleBookTests {
+    /// A minimal valid rule, for building broken variants.
+    static let goodRule = """
+    rules:
+      - id: t.count
+        kind: count
+        pattern: (?<num>[0-9]+)(?<unit>宗)
+        examples:
+          - text: 查处案件12宗
+            expect: [{text: 12宗, value: 12, unit: 宗}]
+    """
+
+    func diagnostics(_ files: [(String, String)], builtin: Bool = false) -> [RuleDiagnostic] {
+        var layers: [[RuleBook.SourceFile]] = builtin ? [builtinRuleFiles] : []
+        layers.append(files.map { (path: $0.0, text: $0.1) })
+        do {
+            _ = try RuleBook.build(layers)
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func aValidFileLoads() throws {
+        let book = try RuleBook.build([[(path: "u/a.yaml", text: Self.goodRule)]])
+        #expect(book.rules.map(\.rule.id) == ["t.count"])
+    }
+
+    @Test func yamlSyntaxErrorNamesTheLine() {
+        let d = diagnostics([("u/bad.yaml", "rules:\n  - id: x\n    kind: [count\n")])
+        #expect(d.count == 1)
+        #expect(d.first?.location.file == "u/bad.yaml")
+        #expect(d.first?.message.hasPrefix("YAML") == true)
+        #expect((d.first?.location.line ?? 0) >= 3)
+    }
+
+    @Test func patternThatDoesNotCompileIsReportedWithColumn() {
+        let text = Self.goodRule.replacingOccurrences(of: "(?<unit>宗)", with: "(?<unit>宗")
+        let d = diagnostics([("u/p.yaml", text)])
+        #expect(d.count == 1)
+        #expect(d.first?.ruleID == "t.count")
+        #expect(d.first?.location.line == 4)
+        #expect(d.first?.message.contains("does not compile") == true)
+        #expect(d.first?.message.contains("column") == true)
+        #expect(d.first?.description.hasPrefix("u/p.yaml:4: t.count: pattern does not compile") == true)
+    }
+
+    @Test func unknownKeysAreReported() {
+        let text = Self.goodRule.replacingOccurrences(of: "kind: count", with: "kind: count\n    colour: red")
+        let d = diagnostics([("u/k.yaml", text)])
+        #expect(d.map(\.message).contains { $0.contains("unknown key 'colour'") })
+        let claimField = Self.goodRule.replacingOccurrences(of: "unit: 宗}", with: "unit: 宗, colour: red}")
+        #expect(diagnostics([("u/c.yaml", claimField)]).contains { $0.message.contains("unknown claim field 'colour'") })
+    }
+
+    @Test func unknownFragmentAndUnknownGroupAndKind() {
+        let frag = Self.goodRule.replacingOccurrences(of: "(?<num>[0-9]+)", with: "(?<num>{nosuch})")
+        #expect(diagnostics([("u/f.yaml", frag)]).contains { $0.message.contains("unknown fragment {nosuch}") })
+        let group = Self.goodRule.replacingOccurrences(of: "(?<num>", with: "(?<amount>")
+        #expect(diagnostics([("u/g.yaml", group)]).contains { $0.message.contains("unknown group name amount") })
+        let kind = Self.goodRule.replacingOccurrences(of: "kind: count", with: "kind: tally")
+        #expect(diagnostics([("u/k.yaml", kind)]).contains { $0.message.contains("unknown kind 'tally'") })
+    }
+
+    @Test func duplicateIdsAcrossFilesAreReported() {
+        let d = diagnostics([("u/a.yaml", Self.goodRule), ("u/b.yaml", Self.goodRule)])
+        #expect(d.count == 1)
+        #expect(d.first?.location.file == "u/b.yaml")
+        #expect(d.first?.message.contains("duplicate rule id (first defined at u/a.yaml:2)") == true)
+    }
+
+    @Test func ruleWithoutExamplesIsReported() {
+        let text = "rules:\n  - id: t.x\n    kind: count\n    pattern: '[0-9]+宗'\n"
+        #expect(diagnostics([("u/e.yaml", text)]).contains { $0.message.contains("no examples") })
+    }
+
+    @Test func allProblemsAreReportedInOneRun() {
+        let frag = Self.goodRule.replacingOccurrences(of: "(?<num>[0-9]+)", with: "(?<num>{nosuch})")
+        let bad = Self.goodRule.replacingOccurrences(of: "t.count", with: "t.other").replacingOccurrences(of: "(?<unit>宗)", with: "(?<unit>宗")
+        let d = diagnostics([("u/1.yaml", frag), ("u/2.yaml", bad), ("u/3.yaml", "rules: [")])
+        #expect(Set(d.map(\.location.file)) == ["u/1.yaml", "u/2.yaml", "u/3.yaml"])
+    }
+
+    @Test func userLayerAddsFragmentsAndRulesAndDisablesBuiltins() throws {
+        let user = """
+        fragments:
+          reads: '(?:阅读量|播放量)'
+        rules:
+          - id: user.reads
+            kind: count
+            pattern: '{reads}\\K(?<num>[0-9]+(?:\\.[0-9]+)?)(?<mult>万)?'
+            examples:
+              - text: 阅读量12万
+                expect: [{text: 12万, value: 120000}]
+        disable: [percent.tenths]
+        """
+        let book = try RuleBook.build([builtinRuleFiles, [(path: "u/reads.yaml", text: user)]])
+        #expect(book.rules.contains { $0.rule.id == "user.reads" })
+        #expect(!book.rules.contains { $0.rule.id == "percent.tenths" })
+        let report = try RuleTester(book: book).run(filter: "user.reads")
+        #expect(report.failed == 0 && report.passed == 1)
+    }
+
+    @Test func disablingAnUnknownRuleIsAnError() {
+        #expect(diagnostics([("u/d.yaml", "disable: [no.such.rule]")], builtin: true).contains { $0.message.contains("disable names no known rule") })
+    }
+
+    @Test func fragmentReferencesSkipEscapesAndQuantifiers() throws {
+        var f = Fragments()
+        f.define("d", "[0-9]", at: RuleLocation(file: "x", line: 1))
+        #expect(try f.expand(#"\p{Han}{2}{d}{1,3}\x{4E00}"#) == #"\p{Han}{2}(?:[0-9]){1,3}\x{4E00}"#)
+    }
+}
