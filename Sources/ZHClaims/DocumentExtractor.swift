@@ -63,12 +63,12 @@ public final class DocumentExtractor {
             case let .failure(why): trace?(Trace(sentence: sentence, candidate: c, dropped: .unresolved(why.description)))
             }
         }
-        let (winners, losers) = OverlapPolicy.select(entries)
+        let (winners, denials, losers) = OverlapPolicy.select(entries)
         if let trace {
             for (e, by, denied) in losers {
                 trace(Trace(sentence: sentence, candidate: e.candidate, dropped: denied ? .denied(by: by) : .overlap(with: by)))
             }
-            for w in winners { trace(Trace(sentence: sentence, candidate: w.candidate, dropped: nil)) }
+            for w in winners + denials { trace(Trace(sentence: sentence, candidate: w.candidate, dropped: nil)) }
         }
         var claims = winners.compactMap(\.claim)
         context.attach(&claims, sentence: sentence, buffer)

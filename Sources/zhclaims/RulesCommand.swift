@@ -20,6 +20,12 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let book = try loadRules(builtin: !noBuiltinRules, folders: ruleFolders(folders))
+            let unproduced = try RuleTester(book: book).unproducedExamples()
+            for d in unproduced { warn(d.description) }
+            if !unproduced.isEmpty {
+                warn("\(unproduced.count) problem(s) in rule files")
+                throw ExitCode(2)
+            }
             let examples = book.rules.reduce(0) { $0 + $1.rule.examples.count }
             print("\(book.rules.count) rules, \(examples) examples in \(book.files.count) files: OK")
         }

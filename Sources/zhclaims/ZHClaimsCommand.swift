@@ -15,7 +15,7 @@ struct ZHClaimsCommand: ParsableCommand {
         Exit status: 0 all input read; 1 some input was skipped (each reported on stderr as \
         'zhclaims: SOURCE: reason'); 2 a fatal error (bad rule file, bad option, cannot write output).
         """,
-        subcommands: [Extract.self, RulesCommand.self],
+        subcommands: [Extract.self, RulesCommand.self, Explain.self],
         defaultSubcommand: nil
     )
 }

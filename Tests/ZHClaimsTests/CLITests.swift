@@ -106,6 +106,38 @@ struct CLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.jsonl"])
     }
 
+    @Test func aCatastrophicUserPatternCannotHangARun() throws {
+        let dir = try tempDir()
+        let rule = "rules:\n  - id: user.evil\n    kind: count\n    pattern: '(?<num>[0-9])(a+)+$'\n    examples:\n      - text: 1aaa\n        expect: [{text: 1aaa, value: 1}]\n"
+        try Data(rule.utf8).write(to: dir.appendingPathComponent("evil.yaml"))
+        let line = "1" + String(repeating: "a", count: 1_000_000) + "!"
+        try Data(line.utf8).write(to: dir.appendingPathComponent("line.txt"))
+        let started = Date()
+        let r = try run(["extract", "--rules", dir.path, dir.appendingPathComponent("line.txt").path, "Corpus/000_0ce164363d9924ef.txt"])
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("line.txt: rule user.evil hit the PCRE2 match limit"))
+        #expect(r.stdout.split(separator: "\n").count > 50, "the other document was still read")
+    }
+
+    @Test func rulesCheckReportsExamplesThatNoRuleProduces() throws {
+        let dir = try tempDir()
+        let rule = "rules:\n  - id: user.x\n    kind: count\n    pattern: '(?<num>[0-9]+)(?<unit>宗)'\n    examples:\n      - text: 破案12起\n        expect: [{text: 12起}]\n"
+        try Data(rule.utf8).write(to: dir.appendingPathComponent("x.yaml"))
+        let r = try run(["rules", "check", "--no-builtin-rules", dir.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("x.yaml:6: user.x: example expects \"12起\" but no rule produces that span"))
+    }
+
+    @Test func explainShowsCandidatesAndWhyTheyWereDropped() throws {
+        let r = try run(["explain", "他们统一部署，冻结资产7400多万元。"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("words: 他们 | 统一"))
+        #expect(r.stdout.contains("一部  count.classifier  dropped: starts or ends inside the word 统一"))
+        #expect(r.stdout.contains("7400多万元  money.amount  kept"))
+        #expect(r.stdout.contains("\"value_str\":\"74000000\""))
+    }
+
     @Test func rulesTestEndsWithTheCount() throws {
         let r = try run(["rules", "test"])
         #expect(r.status == 0)

@@ -9,8 +9,9 @@ enum OverlapPolicy {
         let claim: Claim?   // nil for deny rules
     }
 
-    /// Returns the winners in span order, and each loser with the rule that beat it.
-    static func select(_ entries: [Entry]) -> (winners: [Entry], losers: [(Entry, beatenBy: String, denied: Bool)]) {
+    /// Returns the claim winners in span order, the deny matches that won, and each loser with
+    /// the rule that beat it.
+    static func select(_ entries: [Entry]) -> (winners: [Entry], denials: [Entry], losers: [(Entry, beatenBy: String, denied: Bool)]) {
         let ordered = entries.sorted(by: wins)
         var taken: [Entry] = []
         var losers: [(Entry, String, Bool)] = []
@@ -22,7 +23,7 @@ enum OverlapPolicy {
             }
         }
         let winners = taken.filter { !$0.candidate.rule.rule.isDeny }.sorted { $0.candidate.span.lowerBound < $1.candidate.span.lowerBound }
-        return (winners, losers)
+        return (winners, taken.filter { $0.candidate.rule.rule.isDeny }, losers)
     }
 
     static func wins(_ a: Entry, _ b: Entry) -> Bool {

@@ -3,8 +3,8 @@ import Glibc
 #endif
 
 /// The read stage's back half, run on worker threads: reads a file and decodes it.
-enum DocumentLoader {
-    static func load(path: String, id: String, options: Pipeline.Options) -> Result<Document, InputProblem> {
+public enum DocumentLoader {
+    public static func load(path: String, id: String, options: Pipeline.Options) -> Result<Document, InputProblem> {
         let bytes: [UInt8]
         if path == "-" {
             bytes = readAll(fd: 0)

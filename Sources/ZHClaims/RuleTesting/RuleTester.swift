@@ -69,6 +69,31 @@ public struct RuleTester {
         return Failure(rule: rule, example: example, problems: problems, produced: produced)
     }
 
+    /// Expected claims whose text no rule matches at all (not even as a dropped candidate): the
+    /// example cannot pass whatever the overlap policy does. `rules check` reports these.
+    public func unproducedExamples() throws -> [RuleDiagnostic] {
+        var out: [RuleDiagnostic] = []
+        for compiled in extractor.book.rules {
+            for example in compiled.rule.examples where !example.expected.isEmpty {
+                var spans: Set<String> = []
+                let result = try extractor.extract(Document(id: "example", text: example.text)) { trace in
+                    spans.insert(String(trace.candidate.span.lowerBound) + ":" + String(trace.candidate.span.upperBound))
+                }
+                let buffer = result.segmented.buffer
+                let texts = Set(spans.map { s -> String in
+                    let p = s.split(separator: ":").compactMap { Int($0) }
+                    return buffer.text(p[0]..<p[1])
+                })
+                for e in example.expected {
+                    if let t = e.text, !texts.contains(t) {
+                        out.append(RuleDiagnostic(example.location, compiled.rule.id, "example expects \"\(t)\" but no rule produces that span"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     static func fields(_ c: Claim, _ buffer: TextBuffer) -> [String: String?] {
         ["text": buffer.text(c.span), "kind": c.kind.rawValue, "value": c.value?.description, "unit": c.unit,
          "currency": c.currency, "approx": c.approx?.rawValue, "change": c.change?.rawValue, "basis": c.basis?.rawValue,
