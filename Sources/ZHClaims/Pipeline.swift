@@ -22,17 +22,39 @@ public struct Pipeline: Sendable {
     public struct ItemOutput: Sendable {
         public var records: [UInt8] = []
         public var messages: [String] = []
-        public var skipped = 0
+        /// Inputs (files or records) that were skipped, with the reason.
+        public var problems: [InputProblem] = []
         public var documents = 0
         public var claims = 0
         public var bytes = 0
+        public var encodings: [String: Int] = [:]
+        public var kinds: [String: Int] = [:]
+        public var skipped: Int { problems.count }
+
+        mutating func skip(_ p: InputProblem) {
+            problems.append(p)
+            messages.append(p.description)
+        }
     }
 
+    /// Totals of a run, for the closing message and `--report`.
     public struct Summary: Sendable {
         public var documents = 0
         public var claims = 0
-        public var skipped = 0
         public var bytes = 0
+        public var encodings: [String: Int] = [:]
+        public var kinds: [String: Int] = [:]
+        public var problems: [InputProblem] = []
+        public var skipped: Int { problems.count }
+
+        mutating func add(_ out: ItemOutput) {
+            documents += out.documents
+            claims += out.claims
+            bytes += out.bytes
+            encodings.merge(out.encodings, uniquingKeysWith: +)
+            kinds.merge(out.kinds, uniquingKeysWith: +)
+            problems += out.problems
+        }
     }
 
     public let book: RuleBook
@@ -57,10 +79,7 @@ public struct Pipeline: Sendable {
             if batch.isEmpty { break }
             let outputs = process(batch, extractors)
             for out in outputs {
-                summary.documents += out.documents
-                summary.claims += out.claims
-                summary.skipped += out.skipped
-                summary.bytes += out.bytes
+                summary.add(out)
                 if !emit(out) { return summary }
             }
         }
@@ -90,20 +109,19 @@ public struct Pipeline: Sendable {
         var out = ItemOutput()
         switch item {
         case let .problem(p):
-            out.messages.append(p.description)
-            out.skipped += 1
+            out.skip(p)
         case let .text(document):
             extract(document, extractor, &out)
         case let .file(path, id):
             switch DocumentLoader.load(path: path, id: id, options: options) {
             case let .success(document): extract(document, extractor, &out)
-            case let .failure(p): out.messages.append(p.description); out.skipped += 1
+            case let .failure(p): out.skip(p)
             }
         case let .jsonLinesFile(path, _):
             DocumentLoader.forEachRecord(path: path, options: options) { item in
                 switch item {
                 case let .text(document): extract(document, extractor, &out)
-                case let .problem(p): out.messages.append(p.description); out.skipped += 1
+                case let .problem(p): out.skip(p)
                 default: break
                 }
             }
@@ -114,6 +132,7 @@ public struct Pipeline: Sendable {
     private func extract(_ document: Document, _ extractor: DocumentExtractor, _ out: inout ItemOutput) {
         out.documents += 1
         out.bytes += document.text.utf8.count
+        out.encodings[document.encoding ?? "UTF-8 (JSON)", default: 0] += 1
         for w in document.warnings { out.messages.append("\(document.id): \(w)") }
         do {
             let result = try extractor.extract(document)
@@ -127,9 +146,9 @@ public struct Pipeline: Sendable {
                 ClaimRecord.write(claim, document: document, buffer: buffer, sentenceText: sentenceText, to: &out.records)
             }
             out.claims += result.claims.count
+            for claim in result.claims { out.kinds[claim.kind.rawValue, default: 0] += 1 }
         } catch {
-            out.messages.append("\(document.id): \(error)")
-            out.skipped += 1
+            out.skip(InputProblem(source: document.id, reason: "\(error)"))
         }
     }
 }

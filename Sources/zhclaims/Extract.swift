@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ZHClaims
 
 #if canImport(Glibc)
@@ -48,6 +49,15 @@ struct Extract: ParsableCommand {
     @Option(help: "Field of a JSON Lines record holding the text.")
     var textField = "text"
 
+    @Option(help: "Write a JSON summary of the run to FILE (documents, bytes, encodings, skipped inputs, claims by kind, seconds).")
+    var report: String?
+
+    @Option(help: "Progress on stderr: auto (a line on a terminal, nothing otherwise), jsonl (events), off.")
+    var progress: ProgressReporter.Mode = .auto
+
+    @Flag(name: .shortAndLong, help: "No progress and no closing summary on stderr (problems are still reported).")
+    var quiet = false
+
     func validate() throws {
         if paths.isEmpty && !stdin { throw ValidationError("give files or folders to read, '-' for stdin text, or --stdin for JSON Lines") }
         if stdin && paths.contains("-") { throw ValidationError("--stdin and '-' both read stdin; use one") }
@@ -67,10 +77,14 @@ struct Extract: ParsableCommand {
         let sink: OutputSink
         do { sink = try OutputSink(path: output) } catch { warn(error.description); throw ExitCode(2) }
         let pipeline = Pipeline(book: book, options: options)
+        let started = Date()
+        let mode: ProgressReporter.Mode = quiet ? .off : progress
+        let progressReporter = ProgressReporter(mode: mode, totalBytes: mode == .off || stdin ? nil : InputSource.totalBytes(paths))
         let summary: Pipeline.Summary
         do {
             let emit: (Pipeline.ItemOutput) -> Bool = { out in
                 for m in out.messages { warn(m) }
+                progressReporter.update(documents: out.documents, bytes: out.bytes)
                 return sink.write(out.records)
             }
             if stdin {
@@ -83,7 +97,15 @@ struct Extract: ParsableCommand {
             warn("\(error)")
             throw ExitCode(2)
         }
+        progressReporter.finish()
         do { try sink.finish() } catch { warn(error.description); throw ExitCode(2) }
+        if let report {
+            let text = RunReport.json(summary, seconds: Date().timeIntervalSince(started), jobs: options.jobs)
+            do { try text.write(toFile: report, atomically: true, encoding: .utf8) } catch {
+                warn("\(report): cannot write the report: \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
         if summary.skipped > 0 {
             warn("\(summary.skipped) input(s) skipped; \(summary.documents) document(s) read, \(summary.claims) claim(s)")
             throw ExitCode(1)
@@ -106,3 +128,5 @@ struct StdinRecords: Sequence, IteratorProtocol {
         return nil
     }
 }
+
+extension ProgressReporter.Mode: ExpressibleByArgument {}

@@ -5,7 +5,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Check and test rule files.",
-        subcommands: [Check.self, Test.self]
+        subcommands: [Check.self, Test.self, Profile.self]
     )
 
     struct Check: ParsableCommand {
@@ -50,6 +50,41 @@ struct RulesCommand: ParsableCommand {
             for f in report.failures { print(f.description) }
             print("\(report.passed) passed, \(report.failed) failed")
             if report.failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct Profile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time every rule over some input and list the slowest: where matching time goes.")
+
+        @Argument(help: "Files or folders to read.")
+        var paths: [String]
+
+        @Option(name: .customLong("rules"), help: "Extra rule folders (repeatable).")
+        var ruleDirs: [String] = []
+
+        @Option(help: "How many rules to list.")
+        var top = 20
+
+        func run() throws {
+            let book = try loadRules(folders: ruleFolders(ruleDirs))
+            let extractor = try DocumentExtractor(book: book)
+            extractor.enableRuleProfiling()
+            var options = Pipeline.Options()
+            options.jobs = 1
+            var bytes = 0
+            for item in InputSource(paths: paths) {
+                guard case let .file(path, id) = item, case let .success(doc) = DocumentLoader.load(path: path, id: id, options: options) else { continue }
+                bytes += doc.text.utf8.count
+                _ = try extractor.extract(doc)
+            }
+            let ns = extractor.ruleNanoseconds ?? []
+            let total = max(1, ns.reduce(0, +))
+            print("matching \(bytes) bytes: \(total / 1_000_000) ms in patterns")
+            for (i, t) in ns.enumerated().sorted(by: { $0.1 > $1.1 }).prefix(top) {
+                let share = Double(t) * 100 / Double(total)
+                print("\(book.rules[i].rule.id)\t\(t / 1_000_000) ms\t\((share * 10).rounded() / 10)%")
+            }
         }
     }
 }

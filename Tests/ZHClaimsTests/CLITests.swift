@@ -138,6 +138,15 @@ struct CLITests {
         #expect(r.stdout.contains("\"value_str\":\"74000000\""))
     }
 
+    @Test func theTutorialRuleFilePassesAndWorks() throws {
+        let r = try run(["rules", "test", "docs/tutorial", "--filter", "web."])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasSuffix(" passed, 0 failed\n") && !r.stdout.hasPrefix("0 passed"))
+        let e = try run(["extract", "--rules", "docs/tutorial", "-"], stdin: "公众号文章阅读量10w+")
+        #expect(e.stdout.contains("\"text\":\"10w+\",\"kind\":\"count\",\"value\":100000,"))
+        #expect(e.stdout.contains("\"approx\":\"over\""))
+    }
+
     @Test func rulesTestEndsWithTheCount() throws {
         let r = try run(["rules", "test"])
         #expect(r.status == 0)

@@ -9,6 +9,8 @@ public final class SentenceMatcher {
     private var groups: [Range<Int>?] = []
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
     public private(set) var limitHits: [String] = []
+    /// With profiling on, nanoseconds spent in each rule (by rule order), for `rules profile`.
+    public var ruleNanoseconds: [UInt64]? = nil
 
     public init(book: RuleBook) {
         self.book = book
@@ -23,7 +25,13 @@ public final class SentenceMatcher {
         encode(buffer, range)
         var out: [Candidate] = []
         utf8.withUnsafeBufferPointer { subject in
-            for rule in book.rules { scan(rule, subject, into: &out) }
+            for rule in book.rules {
+                if ruleNanoseconds == nil { scan(rule, subject, into: &out); continue }
+                let t0 = ContinuousClock.now
+                scan(rule, subject, into: &out)
+                let d = ContinuousClock.now - t0
+                ruleNanoseconds![rule.order] += UInt64(d.components.seconds) * 1_000_000_000 + UInt64(d.components.attoseconds / 1_000_000_000)
+            }
         }
         return out
     }

@@ -21,6 +21,12 @@ enum FileSystem {
         }
     }
 
+    /// A file's size in bytes, 0 when it cannot be examined.
+    static func size(of path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
     /// The (device, inode) identity of a directory, to detect symlink loops.
     static func identity(of path: String) -> [UInt64]? {
         var st = stat()

@@ -75,3 +75,17 @@ public struct InputSource: Sequence {
         }
     }
 }
+
+extension InputSource {
+    /// The total size in bytes of the files the paths name (for a progress ETA); stdin counts 0.
+    public static func totalBytes(_ paths: [String]) -> Int {
+        var total = 0
+        for item in InputSource(paths: paths) {
+            switch item {
+            case let .file(path, _), let .jsonLinesFile(path, _): total += FileSystem.size(of: path)
+            default: break
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Benchmark: zhclaims against the bare ICU + PCRE2 cost, on real news.
+
+Runs, over the same folder (default ../shared/corpus/news when present, else Corpus/):
+  1. bare      Scripts/bench/bare.c: read + one PCRE2 JIT scan + ICU sentence break (the floor);
+  2. jobs 1    zhclaims extract --jobs 1 (output to /dev/null);
+  3. jobs 2    zhclaims extract --jobs 2;
+and prints MB/s, claims/s and peak RSS of each, the ratio of one job to the bare pass (target
+<= 2.0) and the speed-up of two jobs over one (target >= 1.7). Each timing is the best of
+--repeat runs after one warm-up run, so the page cache is warm for everyone alike.
+Speed targets are checked here, never by timed unit tests.
+"""
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def build_bare(out_dir: Path) -> Path:
+    exe = out_dir / "bare"
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libpcre2-8", "icu-uc", "icu-i18n"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    subprocess.run(["cc", "-O2", "-o", str(exe), str(ROOT / "Scripts/bench/bare.c"), *flags], check=True)
+    return exe
+
+
+def timed(cmd: list[str], stdout) -> tuple[float, int, bytes]:
+    """Runs cmd; returns (seconds, peak RSS in KiB of that child, stdout if captured)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    out = proc.stdout.read() if stdout == subprocess.PIPE else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    if proc.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return seconds, usage.ru_maxrss, out
+
+
+def best(cmd, repeat, stdout=subprocess.DEVNULL):
+    runs = [timed(cmd, stdout) for _ in range(repeat + 1)][1:]   # first run warms the cache
+    return min(runs, key=lambda r: r[0])
+
+
+def main() -> int:
+    default = ROOT.parent / "shared/corpus/news"
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", nargs="?", default=str(default if default.is_dir() else ROOT / "Corpus"))
+    ap.add_argument("--bin", default=str(ROOT / ".build/release/zhclaims"))
+    ap.add_argument("--repeat", type=int, default=2, help="timed runs per command (best is kept)")
+    ap.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = build_bare(Path(tmp))
+        secs, rss, out = best([str(bare), args.folder], args.repeat, subprocess.PIPE)
+        ref = json.loads(out)
+        mb = ref["bytes"] / 1e6
+        results = {"folder": args.folder, "files": ref["files"], "mb": round(mb, 1),
+                   "bare": {"seconds": round(secs, 3), "mb_per_s": round(mb / secs, 1), "peak_rss_mb": round(rss / 1024, 1)}}
+        claims = int(subprocess.run([args.bin, "extract", "--jobs", "1", "--quiet", args.folder],
+                                    capture_output=True).stdout.count(b"\n"))
+        for jobs in (1, 2):
+            s, r, _ = best([args.bin, "extract", "--quiet", "--jobs", str(jobs), args.folder], args.repeat)
+            results[f"jobs{jobs}"] = {"seconds": round(s, 3), "mb_per_s": round(mb / s, 1),
+                                      "claims_per_s": round(claims / s), "peak_rss_mb": round(r / 1024, 1)}
+        results["claims"] = claims
+        results["ratio_jobs1_to_bare"] = round(results["jobs1"]["seconds"] / results["bare"]["seconds"], 2)
+        results["speedup_jobs2"] = round(results["jobs1"]["seconds"] / results["jobs2"]["seconds"], 2)
+
+    if args.json:
+        print(json.dumps(results))
+        return 0
+    print(f"corpus: {results['folder']}  {results['files']} files, {results['mb']} MB, {claims} claims")
+    print(f"{'run':8} {'seconds':>8} {'MB/s':>7} {'claims/s':>10} {'peak RSS MB':>12}")
+    for name in ("bare", "jobs1", "jobs2"):
+        r = results[name]
+        print(f"{name:8} {r['seconds']:8.2f} {r['mb_per_s']:7.1f} {r.get('claims_per_s', ''):>10} {r['peak_rss_mb']:12.1f}")
+    print(f"one job / bare pass: {results['ratio_jobs1_to_bare']}x (target <= 2.0)")
+    print(f"jobs 2 speed-up over jobs 1: {results['speedup_jobs2']}x (target >= 1.7)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
