@@ -11,6 +11,8 @@ public struct Pipeline: Sendable {
     public struct Options: Sendable {
         public var jobs = 1
         public var maxDocumentBytes = 256 << 20
+        /// Files larger than this are read in pieces of this size, cut at line breaks.
+        public var pieceBytes = 4 << 20
         public var includeSentence = false
         public var forcedEncoding: String? = nil
         public var idField = "id"
@@ -73,17 +75,66 @@ public struct Pipeline: Sendable {
         var summary = Summary()
         var iterator = items.makeIterator()
         let batchSize = jobs == 1 ? 1 : 16 * jobs
+        var pending: InputItem? = nil
         while true {
             var batch: [InputItem] = []
-            while batch.count < batchSize, let item = iterator.next() { batch.append(item) }
-            if batch.isEmpty { break }
-            let outputs = process(batch, extractors)
-            for out in outputs {
+            var large: (path: String, id: String)? = nil
+            while batch.count < batchSize, let item = pending ?? iterator.next() {
+                pending = nil
+                if let big = readInPieces(item) {
+                    if batch.isEmpty { large = big } else { pending = item }
+                    break
+                }
+                batch.append(item)
+            }
+            if batch.isEmpty && large == nil { break }
+            for out in process(batch, extractors) {
                 summary.add(out)
                 if !emit(out) { return summary }
             }
+            if let large, !processPieces(large.path, id: large.id, extractors[0], &summary, emit) { return summary }
         }
         return summary
+    }
+
+    /// A file too large to hold as one document: read it in pieces (not stdin, UTF-16 or HTML).
+    private func readInPieces(_ item: InputItem) -> (path: String, id: String)? {
+        guard case let .file(path, id) = item, path != "-", FileSystem.size(of: path) > options.pieceBytes else { return nil }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return nil }
+        guard let head = FileSystem.head(of: path, count: 2), head != [0xFF, 0xFE], head != [0xFE, 0xFF] else { return nil }
+        return (path, id)
+    }
+
+    /// Extracts a large file piece by piece on this thread, emitting each piece's lines at once,
+    /// so neither the input nor the output of the file is ever held whole.
+    private func processPieces(_ path: String, id: String, _ extractor: DocumentExtractor,
+                               _ summary: inout Summary, _ emit: (ItemOutput) -> Bool) -> Bool {
+        guard let reader = PieceReader(path: path, id: id, pieceBytes: options.pieceBytes, forcedCharset: options.forcedEncoding) else {
+            var out = ItemOutput()
+            out.skip(InputProblem(source: path, reason: FileSystem.errorText()))
+            summary.add(out)
+            return emit(out)
+        }
+        var sentences = 0
+        var firstPiece = true
+        var warned = Set<String>()
+        while let piece = reader.next() {
+            var out = ItemOutput()
+            switch piece {
+            case var .success(doc):
+                doc.origin.sentences = sentences
+                doc.warnings = doc.warnings.filter { warned.insert($0).inserted }
+                sentences += extract(doc, extractor, &out)
+                if !firstPiece { out.documents = 0 }
+                firstPiece = false
+            case let .failure(p):
+                out.skip(p)
+            }
+            summary.add(out)
+            if !emit(out) { return false }
+        }
+        return true
     }
 
     private func process(_ batch: [InputItem], _ extractors: [DocumentExtractor]) -> [ItemOutput] {
@@ -129,7 +180,9 @@ public struct Pipeline: Sendable {
         return out
     }
 
-    private func extract(_ document: Document, _ extractor: DocumentExtractor, _ out: inout ItemOutput) {
+    /// Extracts one document into `out`; returns its number of sentences.
+    @discardableResult
+    private func extract(_ document: Document, _ extractor: DocumentExtractor, _ out: inout ItemOutput) -> Int {
         out.documents += 1
         out.bytes += document.text.utf8.count
         out.encodings[document.encoding ?? "UTF-8 (JSON)", default: 0] += 1
@@ -147,8 +200,10 @@ public struct Pipeline: Sendable {
             }
             out.claims += result.claims.count
             for claim in result.claims { out.kinds[claim.kind.rawValue, default: 0] += 1 }
+            return sentences.count
         } catch {
             out.skip(InputProblem(source: document.id, reason: "\(error)"))
+            return 0
         }
     }
 }

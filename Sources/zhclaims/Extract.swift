@@ -43,6 +43,9 @@ struct Extract: ParsableCommand {
     @Option(help: "Largest document to read, in bytes.")
     var maxSize: Int = 256 << 20
 
+    @Option(help: "Files larger than this many bytes are read in pieces cut at line breaks (bounded memory).")
+    var pieceSize: Int = 4 << 20
+
     @Option(help: "Field of a JSON Lines record holding the document id.")
     var idField = "id"
 
@@ -71,6 +74,7 @@ struct Extract: ParsableCommand {
         options.includeSentence = context
         options.forcedEncoding = encoding
         options.maxDocumentBytes = maxSize
+        options.pieceBytes = pieceSize
         options.idField = idField
         options.textField = textField
 

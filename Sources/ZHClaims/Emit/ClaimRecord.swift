@@ -9,12 +9,13 @@ public enum ClaimRecord {
     /// Appends the record of `claim` (and `\n`) to `out`. With `sentence`, adds the `sentence` key.
     public static func write(_ claim: Claim, document: Document, buffer: TextBuffer, sentenceText: String?, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
+        let o = document.origin
         key("doc", &out); string(document.id, &out)
-        key("sent", &out, comma: true); number(String(claim.sentence), &out)
-        key("start", &out, comma: true); number(String(claim.span.lowerBound), &out)
-        key("end", &out, comma: true); number(String(claim.span.upperBound), &out)
-        key("byte_start", &out, comma: true); number(String(buffer.byteOffsets[claim.span.lowerBound]), &out)
-        key("byte_end", &out, comma: true); number(String(buffer.byteOffsets[claim.span.upperBound]), &out)
+        key("sent", &out, comma: true); number(String(o.sentences + claim.sentence), &out)
+        key("start", &out, comma: true); number(String(o.codePoints + claim.span.lowerBound), &out)
+        key("end", &out, comma: true); number(String(o.codePoints + claim.span.upperBound), &out)
+        key("byte_start", &out, comma: true); number(String(o.bytes + buffer.byteOffsets[claim.span.lowerBound]), &out)
+        key("byte_end", &out, comma: true); number(String(o.bytes + buffer.byteOffsets[claim.span.upperBound]), &out)
         key("text", &out, comma: true); string(buffer.text(claim.span), &out)
         key("kind", &out, comma: true); string(claim.kind.rawValue, &out)
         key("value", &out, comma: true); optionalNumber(claim.value?.description, &out)

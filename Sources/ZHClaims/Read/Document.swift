@@ -11,6 +11,9 @@ public struct Document: Sendable {
     public let encoding: String?
     /// Non-fatal trouble to report once for this document (e.g. replaced bytes).
     public var warnings: [String] = []
+    /// Where this text starts in its document when a large file is read in pieces (zero otherwise):
+    /// offsets and sentence numbers of its claims are counted from here.
+    public var origin = TextOrigin()
 
     public init(id: String, text: String, encoding: String? = nil, warnings: [String] = []) {
         self.id = id
@@ -42,4 +45,17 @@ public enum InputItem: Sendable {
     case text(Document)
     /// Something that failed before it could be read (e.g. a bad `--stdin` line).
     case problem(InputProblem)
+}
+
+/// The position of a piece of a document within the whole: code points, UTF-8 bytes and
+/// sentences that come before it.
+public struct TextOrigin: Sendable, Equatable {
+    public var codePoints = 0
+    public var bytes = 0
+    public var sentences = 0
+    public init(codePoints: Int = 0, bytes: Int = 0, sentences: Int = 0) {
+        self.codePoints = codePoints
+        self.bytes = bytes
+        self.sentences = sentences
+    }
 }

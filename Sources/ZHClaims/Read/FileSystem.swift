@@ -21,6 +21,16 @@ enum FileSystem {
         }
     }
 
+    /// The first `count` bytes of a file (fewer if it is shorter), nil when it cannot be read.
+    static func head(of path: String, count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var b = [UInt8](repeating: 0, count: count)
+        let n = b.withUnsafeMutableBytes { read(fd, $0.baseAddress, count) }
+        return n < 0 ? nil : Array(b[..<n])
+    }
+
     /// A file's size in bytes, 0 when it cannot be examined.
     static func size(of path: String) -> Int {
         var st = stat()
