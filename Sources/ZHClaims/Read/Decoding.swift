@@ -1,9 +1,13 @@
 /// Byte → text decoding. Order: explicit charset, BOM (UTF-8, UTF-16LE/BE), strict UTF-8, strict
-/// GB18030, strict Big5, then GB18030 with bad bytes replaced (reported once per file).
+/// GB18030, strict Big5 (ICU's detector decides when both fit), then — for bytes that are none
+/// of these — mostly-valid UTF-8 with bad bytes replaced, ICU charset detection, and finally
+/// GB18030 with bad bytes replaced. Replacements are reported once per file.
 public enum Decoding {
-    /// Like ripgrep: a NUL byte in the first 8 KiB means a binary file.
+    /// Like ripgrep: a NUL byte in the first 8 KiB means a binary file — unless a UTF-16 byte
+    /// order mark says the NULs are the high bytes of text.
     public static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.prefix(8192).contains(0)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
+        return bytes.prefix(8192).contains(0)
     }
 
     /// Decodes `bytes`; returns the text (BOM removed), the charset used and warnings.
@@ -37,6 +41,13 @@ public enum Decoding {
             let subs = text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
             return (text, "UTF-8", replacedWarning(subs))
         }
+        // Last resort: what ICU's statistical detector thinks it is (Shift_JIS, EUC-KR, a Latin
+        // charset …), if it is fairly sure; otherwise GB18030, the likeliest for Chinese news.
+        if let guess = try? ICUConverter.detect(bytes), guess.confidence >= 50,
+           !guess.name.hasPrefix("UTF-16"), !guess.name.hasPrefix("UTF-32"),
+           let (text, subs) = try? ICUConverter.decode(bytes, charset: guess.name, strict: false) {
+            return (text, guess.name, replacedWarning(subs) + ["decoded as \(guess.name) (detected, confidence \(guess.confidence))"])
+        }
         let (text, subs) = try ICUConverter.decode(bytes, charset: "GB18030", strict: false)
         return (text, "GB18030", replacedWarning(subs))
     }
@@ -54,7 +65,8 @@ public enum Decoding {
         return (text, charset, replacedWarning(subs))
     }
 
-    /// True when at least 99% of the non-ASCII bytes form valid UTF-8 sequences.
+    /// True when valid multi-byte UTF-8 sequences outnumber invalid bytes at least two to one:
+    /// text in a legacy encoding forms almost no valid multi-byte sequence.
     static func mostlyUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var good = 0, bad = 0
         var i = 0
@@ -63,12 +75,12 @@ public enum Decoding {
             if b < 0x80 { i += 1; continue }
             let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0
             if len > 0, i + len <= bytes.count, (1..<len).allSatisfy({ bytes[i + $0] & 0xC0 == 0x80 }) {
-                good += len; i += len
+                good += 1; i += len
             } else {
                 bad += 1; i += 1
             }
         }
-        return bad * 100 <= good
+        return good > 0 && bad * 2 <= good
     }
 
     static func dropBOM(_ text: String) -> String {
