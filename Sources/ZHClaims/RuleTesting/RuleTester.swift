@@ -8,11 +8,17 @@ public struct RuleTester {
         public let example: RuleExample
         public let problems: [String]
         public let produced: [String]
+        /// Candidates that matched but did not become claims, with the reason (as `explain` shows).
+        public let dropped: [String]
         public var description: String {
             var s = "\(example.location): \(rule.id): example failed\n  text:     \(example.text)\n"
             s += "  expected: " + (example.expected.isEmpty ? "no claim" : example.expected.map(Self.describe).joined(separator: "; ")) + "\n"
             s += "  got:      " + (produced.isEmpty ? "no claim" : produced.joined(separator: "; ")) + "\n"
             for p in problems { s += "  - \(p)\n" }
+            if !dropped.isEmpty {
+                s += "  dropped candidates:\n"
+                for d in dropped { s += "    \(d)\n" }
+            }
             return s
         }
         static func describe(_ e: ExpectedClaim) -> String {
@@ -41,7 +47,8 @@ public struct RuleTester {
     }
 
     public func check(_ example: RuleExample, of rule: Rule) throws -> Failure? {
-        let result = try extractor.extract(Document(id: "example", text: example.text))
+        var traces: [DocumentExtractor.Trace] = []
+        let result = try extractor.extract(Document(id: "example", text: example.text)) { traces.append($0) }
         let buffer = result.segmented.buffer
         let claims = result.claims
         var problems: [String] = []
@@ -66,7 +73,10 @@ public struct RuleTester {
         let produced = claims.map { c in
             Self.fields(c, buffer).filter { $0.value != nil }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value!)" }.joined(separator: " ")
         }
-        return Failure(rule: rule, example: example, problems: problems, produced: produced)
+        let dropped = traces.compactMap { t in
+            t.dropped.map { "\(buffer.text(t.candidate.span)) (\(t.candidate.rule.rule.id)): \($0)" }
+        }
+        return Failure(rule: rule, example: example, problems: problems, produced: produced, dropped: dropped)
     }
 
     /// Expected claims whose text no rule matches at all (not even as a dropped candidate): the
