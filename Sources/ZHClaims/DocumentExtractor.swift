@@ -75,7 +75,7 @@ public final class DocumentExtractor {
             for w in winners + denials { trace(Trace(sentence: sentence, candidate: w.candidate, dropped: nil)) }
         }
         var claims = winners.compactMap(\.claim)
-        context.attach(&claims, sentence: sentence, buffer)
+        try context.attach(&claims, sentence: sentence, buffer, sentenceWords: sentenceWords, segmenter: words)
         return claims
     }
 }

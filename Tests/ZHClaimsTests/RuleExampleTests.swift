@@ -21,7 +21,7 @@ struct RuleExampleTests {
 
     @Test func everyRuleHasExamplesAndTheSetIsLarge() {
         let total = Self.book.rules.reduce(0) { $0 + $1.rule.examples.count }
-        #expect(total >= 200, "only \(total) rule examples")
+        #expect(total >= 300, "only \(total) rule examples")
         #expect(Self.book.rules.allSatisfy { !$0.rule.examples.isEmpty })
         let negatives = Self.book.rules.reduce(0) { $0 + $1.rule.examples.filter(\.expected.isEmpty).count }
         #expect(negatives >= 30, "only \(negatives) negative examples")

@@ -1,18 +1,27 @@
 /// The context stage: what a claim needs from the rest of its sentence.
 /// - `basis` for a change whose own match did not name one: 同比/环比 earlier in the same clause
 ///   also covers the changes coordinated after it (`同比增加12起、上升8.5%` → both yoy).
-/// - `subject`: filled by `SubjectFinder`.
+/// - `subject`: filled by `SubjectFinder` from the sentence's words. Word segmentation is the
+///   costly part of the run, so it is done at most once per sentence, only over the clauses of the
+///   claims that need a subject (not for dates and time-frame durations), and not at all when the
+///   match stage already segmented the sentence (`sentenceWords`).
 struct ContextAttacher {
     var subjects = SubjectFinder()
 
-    func attach(_ claims: inout [Claim], sentence: Sentence, _ buffer: TextBuffer) {
+    func attach(_ claims: inout [Claim], sentence: Sentence, _ buffer: TextBuffer,
+                sentenceWords: [(range: Range<Int>, status: Int32)]?, segmenter: WordSegmenter) throws {
         for i in claims.indices {
             claims[i].sentence = sentence.number
             if claims[i].kind == .change, claims[i].basis == nil {
                 claims[i].basis = clauseBasis(before: claims[i].span.lowerBound, sentence, buffer)
             }
-            claims[i].subject = subjects.subject(of: claims[i], in: sentence, buffer)
         }
+        let needs = claims.map { SubjectFinder.needsWords($0, buffer, sentence: sentence.range) }
+        guard let window = SubjectFinder.window(for: claims, needs: needs, sentence: sentence.range, buffer) else { return }
+        let words = try sentenceWords ?? segmenter.words(buffer, window)
+        let tokens = SubjectTokenizer.tokens(words: words, window: window, claims: claims, buffer)
+        let found = subjects.subjects(claims, needs: needs, tokens: tokens, buffer)
+        for i in claims.indices { claims[i].subject = found[i] }
     }
 
     /// 同比 or 环比 between the start of the clause (after ， ； ： or the sentence start) and `pos`.

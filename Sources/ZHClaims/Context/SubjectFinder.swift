@@ -1,31 +1,218 @@
-/// Finds what a claim counts or measures (CONVENTIONS.md, "subject"). This first version takes
-/// the run of Han characters right before the span, inside the clause, and keeps what follows
-/// the last verb or function word in it; dates and time-frame durations get none.
+/// Finds what each claim of a sentence counts or measures (CONVENTIONS.md, "subject"), from the
+/// sentence's words (`SubjectTokenizer`) and their classes (`SubjectLexicon`).
+///
+/// Chinese puts the counted thing on either side of the number, so both sides are read
+/// (`SubjectReader.subject(of:)` gives the order of preference):
+/// - after the number: classifier + noun phrase (`组建3146个“三人小组”` → 三人小组), or `N的` +
+///   noun phrase (`13.49%的股权` → 股权) unless that noun only names a level (`95.7%的高位水平`);
+///   see SubjectAfterNumber.swift;
+/// - before the number: the noun phrase that ends where the bridge words before the number begin
+///   (`涉黑恶警情|同比下降|41.2%` → 涉黑恶警情; `注册总数|达|1111万`), a share's whole
+///   (`X占Y的N%` → X), a rank's entity past its scope (`战绩|全国|第一` → 战绩), the subject of
+///   the claim a bare clause follows (`出口16883亿元，增长15.0%` → 出口 twice), the verb when
+///   nothing else is there (`破案420宗`); see SubjectBeforeNumber.swift.
+/// `分别` pairs listed subjects with listed values in order. Dates, time-frame durations
+/// (`一年来`, `未来两天`, `10天内`) and numbers where nothing fits get none (SubjectWindow.swift
+/// also keeps such sentences from being segmented). The subject is always original text of the
+/// sentence, at most `maxLength` code points.
 struct SubjectFinder {
-    /// Words that end a subject when read backwards from the number (verbs and function words).
-    static let stopWords: [[Unicode.Scalar]] = [
-        "共计", "累计", "合计", "总计", "全年", "共", "达到", "达", "为", "约", "超过", "近", "逾", "增至", "降至", "提高到", "下降到",
-        "上升", "下降", "增长", "增加", "减少", "同比", "环比", "分别", "保持在", "已", "有", "是", "的", "了", "和", "及", "与",
-        "破获", "查处", "抓获", "打掉", "捣毁", "破", "立案", "核查", "扣押", "冻结", "组建", "抽调", "安排", "整改", "巡查", "注销", "侦破",
-    ].map { Array($0.unicodeScalars) }
+    static let maxLength = 16
 
-    func subject(of claim: Claim, in sentence: Sentence, _ buffer: TextBuffer) -> String? {
-        if claim.kind == .date || claim.kind == .duration { return nil }
-        let end = claim.span.lowerBound
-        var start = end
-        while start > sentence.range.lowerBound, buffer.folded[start - 1].properties.isIdeographic {
-            start -= 1
-        }
-        // Cut after the last stop word in the run: what follows it is the noun phrase.
-        let run = buffer.folded[start..<end]
-        var cut = start
-        for w in Self.stopWords where w.count <= run.count {
-            var k = end - w.count
-            while k >= start {
-                if buffer.folded[k..<(k + w.count)].elementsEqual(w) { cut = max(cut, k + w.count); break }
-                k -= 1
+    /// The subject of each claim of one sentence (parallel to `claims`), as original text.
+    func subjects(_ claims: [Claim], needs: [Bool], tokens: [SubjectToken], _ buffer: TextBuffer) -> [String?] {
+        var reader = SubjectReader(claims: claims, tokens: tokens, buffer: buffer)
+        var result = [String?](repeating: nil, count: claims.count)
+        for i in claims.indices where needs[i] {
+            if let r = reader.subject(of: i) {
+                reader.found[i] = r
+                result[i] = buffer.text(r)
             }
         }
-        return end - cut >= 2 ? buffer.text(cut..<end) : nil
+        return result
+    }
+}
+
+/// The subject search over the tokens of one sentence; claims are read left to right, so a
+/// later claim can take an earlier one's subject.
+struct SubjectReader {
+    let claims: [Claim]
+    let tokens: [SubjectToken]
+    let buffer: TextBuffer
+    let lexicon = SubjectLexicon.shared
+    /// Token index of each claim (nil when outside the window).
+    var tokenOf: [Int?]
+    /// Subjects found so far (code point ranges).
+    var found: [Range<Int>?]
+    /// Subjects given by a `分别` list to its values.
+    var assigned: [Int: Range<Int>] = [:]
+
+    init(claims: [Claim], tokens: [SubjectToken], buffer: TextBuffer) {
+        self.claims = claims
+        self.tokens = tokens
+        self.buffer = buffer
+        var tokenOf = [Int?](repeating: nil, count: claims.count)
+        for (t, tok) in tokens.enumerated() { if let c = tok.claimIndex { tokenOf[c] = t } }
+        self.tokenOf = tokenOf
+        found = [Range<Int>?](repeating: nil, count: claims.count)
+    }
+
+    /// The subject of claim `i`, in this order: what a `分别` list gave it; the noun after the
+    /// number (after 的 only when no predicated subject stands before it); the noun listed values
+    /// share; the noun before the number; the noun before the bracket it is in; the verb after a
+    /// count; the subject of the claim the clause follows; the subject of the verb before it;
+    /// that verb.
+    mutating func subject(of i: Int) -> Range<Int>? {
+        if let r = assigned[i] { return r }
+        guard let t = tokenOf[i] else { return nil }
+        let claim = claims[i]
+        let fwd = forwardPhrase(t, claim)
+        if let f = fwd, !f.viaDe { return f.range }
+        let back = backward(from: t - 1, claim)
+        if let f = fwd {
+            // `成交额|在|千万元以下|的股票`: a subject the number is predicated of beats the
+            // noun the whole phrase describes; `持有顺威股份13.49%的股权` has none: 股权.
+            if let np = back.phrase, back.predicated { return range(np) }
+            return f.range
+        }
+        // `处3万元以上25万元以下的罚款`, `设定了140%和200%的负债上限`: listed values share the
+        // noun after the last one.
+        if let shared = sharedListPhrase(after: t) { return shared }
+        // `地震致15万人受灾`: a count of people followed by what happened to them.
+        if back.verbHeaded, claim.kind == .count, let v = trailingVerb(after: t) { return tokens[v].range }
+        if let np = back.phrase {
+            if back.listed {
+                assignList(firstValue: t, phrase: np)
+                if let r = assigned[i] { return r }
+            }
+            return range(np)
+        }
+        if let bracket = openBracket(before: t) {
+            let b = backward(from: bracket - 1, claim)
+            if let np = b.phrase { return range(np) }
+        }
+        if claim.kind == .count, let v = trailingVerb(after: t) { return tokens[v].range }
+        if let c = back.previousClaim, let r = found[c] { return r }
+        if let np = back.previousPhrase { return range(np) }
+        if let np = back.verbSubject { return range(np) }
+        if let v = back.verb ?? back.durationVerb { return tokens[v].range }
+        return nil
+    }
+
+    // MARK: Helpers
+
+    /// Whether the claim counts people: then a verb after it is what they did (`17人组成短网队`),
+    /// not part of the noun.
+    func countsPeople(_ claim: Claim) -> Bool {
+        guard let unit = claim.unit else { return false }
+        return ["人", "名", "位", "人次", "口", "员", "个人"].contains(unit)
+    }
+
+    func isClauseVerb(_ j: Int) -> Bool {
+        SubjectLexicon.clauseVerbs.contains(String(String.UnicodeScalarView(buffer.folded[tokens[j].range])))
+    }
+
+    func isDimension(_ j: Int) -> Bool {
+        ["长", "宽", "高", "深", "厚", "重"].contains(where: { isWord(j, $0) })
+    }
+
+    /// `end` moved back over a final one-character 中/上/下/里/内 when a noun stands before it.
+    func dropTrailingPlace(_ start: Int, _ end: Int) -> Int {
+        guard end - start >= 2, tokens[end - 1].range.count == 1 else { return end }
+        let c = buffer.folded[tokens[end - 1].range.lowerBound]
+        return "中上下里内".unicodeScalars.contains(c) ? end - 1 : end
+    }
+
+    func openBracket(before t: Int) -> Int? {
+        var k = t - 1
+        var steps = 0
+        while k >= 0, steps < 12 {
+            switch tokens[k].kind {
+            case .openBracket: return k
+            case .closeBracket: return nil
+            default: break
+            }
+            k -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    func closingQuote(_ open: Int) -> Int? {
+        var k = open + 1
+        while k < tokens.count, k - open <= 16 {
+            switch tokens[k].kind {
+            case .closeQuote: return k
+            case .clauseBreak, .openQuote, .claim: return nil
+            default: k += 1
+            }
+        }
+        return nil
+    }
+
+    func openingQuote(_ close: Int) -> Int? {
+        var k = close - 1
+        while k >= 0, close - k <= 16 {
+            switch tokens[k].kind {
+            case .openQuote: return k
+            case .clauseBreak, .closeQuote, .claim: return nil
+            default: k -= 1
+            }
+        }
+        return nil
+    }
+
+    func skipSpaces(_ j: Int) -> Int {
+        var j = j
+        while j < tokens.count, tokens[j].kind == .space { j += 1 }
+        return j
+    }
+
+    func isWord(_ j: Int, _ word: String) -> Bool {
+        guard j >= 0, j < tokens.count, tokens[j].wordClass != nil else { return false }
+        return buffer.folded[tokens[j].range].elementsEqual(word.unicodeScalars)
+    }
+
+    func startsWith(_ j: Int, _ c: Unicode.Scalar) -> Bool {
+        tokens[j].wordClass != nil && buffer.folded[tokens[j].range.lowerBound] == c
+    }
+
+    /// Whether the text ending at token `j` ends with `word`.
+    func endsWith(_ j: Int, _ word: String) -> Bool {
+        let w = Array(word.unicodeScalars)
+        let end = tokens[j].range.upperBound
+        guard end - w.count >= 0 else { return false }
+        return buffer.folded[(end - w.count)..<end].elementsEqual(w)
+    }
+
+    /// Code points of tokens `start..<end`, cut at a token edge to `maxLength`: from the front for
+    /// a phrase read backwards (its head noun comes last), from the end for one read forwards
+    /// (a long one has run past its head into what follows); a single quoted unit loses its quotes.
+    func trimmed(_ start: Int, _ end: Int, keepingStart: Bool = false) -> Range<Int> {
+        var s = start
+        var e = end
+        if keepingStart {
+            while e > s + 1, tokens[e - 1].range.upperBound - tokens[s].range.lowerBound > SubjectFinder.maxLength { e -= 1 }
+        } else {
+            while s < e - 1, tokens[e - 1].range.upperBound - tokens[s].range.lowerBound > SubjectFinder.maxLength { s += 1 }
+        }
+        return unquoted(tokens[s].range.lowerBound..<tokens[e - 1].range.upperBound)
+    }
+
+    func range(_ tokenRange: Range<Int>) -> Range<Int> {
+        trimmed(tokenRange.lowerBound, tokenRange.upperBound)
+    }
+
+    static let openQuotes: Set<Unicode.Scalar> = ["“", "「", "『", "‘", "《", "\""]
+    static let closeQuotes: Set<Unicode.Scalar> = ["”", "」", "』", "’", "》", "\""]
+
+    /// `“三人小组”` → `三人小组`: a subject that is one quoted unit loses its quotes.
+    func unquoted(_ r: Range<Int>) -> Range<Int> {
+        guard r.count > 2 else { return r }
+        let f = buffer.folded
+        let open = Self.openQuotes, close = Self.closeQuotes
+        guard open.contains(f[r.lowerBound]), close.contains(f[r.upperBound - 1]) else { return r }
+        // Only when no other quote sits inside.
+        for k in (r.lowerBound + 1)..<(r.upperBound - 1) where open.contains(f[k]) || close.contains(f[k]) { return r }
+        return (r.lowerBound + 1)..<(r.upperBound - 1)
     }
 }

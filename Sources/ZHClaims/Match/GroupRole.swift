@@ -8,6 +8,8 @@ public enum GroupRole: String, CaseIterable, Sendable {
     case mult
     /// Upper bound of a range, and its own multiplier (which also applies to a bare lower bound).
     case high, high_mult
+    /// Upper bound written as the last digit of `num` only (一万六七 → 一万七, 三十五六岁 → 三十六).
+    case high_tail
     /// A vague numeral (十几, 几十, 数百, 上万 …): value is the named magnitude, approx over.
     case vague
     /// A marker of a negative value (负, 零下, -).
@@ -28,6 +30,8 @@ public enum GroupRole: String, CaseIterable, Sendable {
     case doublings
     /// Digits written after a unit that continue the value (12秒58 → 12.58).
     case frac
+    /// Subunits after the upper bound's unit (五块六到五块七毛八: 七毛八 continues the high bound).
+    case high_frac
     /// Date and time parts.
     case year, month, day, hour, minute, second, ampm
 }

@@ -4,8 +4,8 @@ public enum Lexicon {
     static let approx: [String: Approx] = {
         var t: [String: Approx] = [:]
         for w in ["约", "大约", "约为", "大概", "左右", "上下", "许", "前后", "约合", "约有", "附近", "前后"] { t[w] = .about }
-        for w in ["余", "多", "超过", "超", "逾", "以上", "过", "突破", "有余", "开外", "出头", "不止", "超出", "多达", "余万"] { t[w] = .over }
-        for w in ["近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "未满", "不满", "少于", "未到", "快"] { t[w] = .under }
+        for w in ["余", "多", "超过", "超", "逾", "以上", "过", "突破", "有余", "开外", "出头", "不止", "超出", "多达", "余万", "或以上", "及以上"] { t[w] = .over }
+        for w in ["近", "将近", "接近", "不足", "不到", "以下", "以内", "低于", "未满", "不满", "少于", "未到", "快", "或以下", "及以下"] { t[w] = .under }
         for w in ["至少", "不少于", "不低于", "最少", "起码", "最低"] { t[w] = .at_least }
         for w in ["至多", "最多", "不超过", "不高于", "最高", "顶多"] { t[w] = .at_most }
         return t
@@ -36,7 +36,7 @@ public enum Lexicon {
         "摄氏度": "℃", "°C": "℃", "°c": "℃", "度C": "℃", "周岁": "岁", "个小时": "小时", "钟头": "小时", "个钟头": "小时",
         "周年": "年", "块": "元", "块钱": "元", "人民币": "元", "元人民币": "元", "圆": "元", "人民币元": "元",
         "港币": "港元", "港圆": "港元", "日圆": "日元", "美金": "美元", "台币": "新台币", "新台币元": "新台币",
-        "澳门币": "澳门元", "欧": "欧元", "个百分点": "百分点", "个基点": "基点", "个点": "点", "个星期": "星期",
+        "澳门币": "澳门元", "欧": "欧元", "美圆": "美元", "蚊": "港元", "港纸": "港元", "欧圆": "欧元", "个百分点": "百分点", "个基点": "基点", "个点": "点", "个星期": "星期",
         "％": "%", "个钟": "钟", "元钱": "元", "钟": "钟",
     ]
 
@@ -44,8 +44,9 @@ public enum Lexicon {
     public static func unit(_ word: String, kind: ClaimKind) -> String {
         // 多, 余 and 半 may sit inside a unit (两个多月, 一个半小时): they are approx and value, not unit.
         var w = word.filter { $0 != " " && $0 != "多" && $0 != "余" && $0 != "半" }
-        if kind == .duration, w == "日" { return "天" }
+        if kind == .duration || kind == .change, w == "日" { return "天" }
         if kind == .duration, w == "个工作日" { return "个工作日" }
+        if kind != .money, kind != .change, w == "块" { return "块" }   // 3块蛋糕: pieces, not 元
         if let alias = unitAliases[w] { return alias }
         // 万元 → 元: multiplier characters are never part of a unit (千瓦/千克/千米 are units).
         while let first = w.first, "万亿".contains(first), w.count > 1 { w.removeFirst() }
@@ -57,7 +58,8 @@ public enum Lexicon {
         "元": "CNY", "美元": "USD", "港元": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP",
         "新台币": "TWD", "澳门元": "MOP", "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD",
         "新加坡元": "SGD", "瑞士法郎": "CHF", "法郎": "CHF", "泰铢": "THB", "卢比": "INR", "越南盾": "VND", "林吉特": "MYR",
-        "新西兰元": "NZD", "比索": "PHP", "兰特": "ZAR", "里拉": "TRY", "雷亚尔": "BRL",
+        "新西兰元": "NZD", "比索": "PHP", "兰特": "ZAR", "里拉": "TRY", "雷亚尔": "BRL", "奈拉": "NGN",
+        "新谢克尔": "ILS", "迪拉姆": "AED", "里亚尔": "SAR",
     ]
 
     /// Currency words written before a number, and the unit they stand for.

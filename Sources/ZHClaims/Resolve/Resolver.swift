@@ -17,7 +17,12 @@ public struct Resolver: Sendable {
     public func resolve(_ c: Candidate, _ buffer: TextBuffer) -> Result<Claim, Failure> {
         guard let kind = c.rule.rule.kind else { return .failure(.noNumber) }
         func text(_ role: GroupRole) -> String? {
-            c.range(role).flatMap { $0.isEmpty ? nil : buffer.foldedText($0) }
+            guard let t = c.range(role).flatMap({ $0.isEmpty ? nil : buffer.foldedText($0) }) else { return nil }
+            // Spaces inside a number (四点 五, 新台币 177.1 亿元) carry no meaning.
+            let numeric: Set<GroupRole> = [.num, .mult, .high, .high_mult, .high_tail, .numer, .denom, .frac, .high_frac]
+            guard numeric.contains(role), t.contains(" ") else { return t }
+            let packed = t.filter { $0 != " " }
+            return packed.isEmpty ? nil : packed
         }
         var claim = Claim(span: c.span, kind: kind, rule: c.rule.rule.id)
         if kind == .date {
@@ -41,17 +46,26 @@ public struct Resolver: Sendable {
     /// The value (and range high) from num/mult/vague/half/frac/numer/denom/high groups.
     private func value(_ c: Candidate, _ text: (GroupRole) -> String?) -> Result<(ExactDecimal, ExactDecimal?), Failure> {
         let mult = text(.mult)
-        let highMult = text(.high_mult)
         var v: ExactDecimal
         if let numer = text(.numer), let denom = text(.denom) {
-            guard let n = Numeral.parse(numer), let d = Numeral.parse(denom), let q = n.divided(by: d, maxScale: 6) else {
+            guard let n = Numeral.parse(numer), let d = Numeral.parse(denom) ?? Self.multiplier(denom), let q = n.divided(by: d, maxScale: 6) else {
                 return .failure(.unreadable(denom + "分之" + numer))
             }
             v = q
+            // A mixed number: 三百五又三分之一 → 350 + 1/3.
+            if let whole = text(.num) {
+                guard let w = Numeral.parse(whole), let s = w + q else { return .failure(.unreadable(whole)) }
+                v = s
+            }
         } else if let vague = text(.vague) {
             guard let magnitude = Self.vagueMagnitude(vague) else { return .failure(.unreadable(vague)) }
             v = magnitude
         } else if let num = text(.num) {
+            // A multiplier after a number that already has a big unit belongs inside it:
+            // 四十五亿四千零四 + 万 is 4540040000, not (4500004004) × 10^4.
+            if let m = mult, num.contains(where: { $0 == "亿" || $0 == "万" }), let whole = Numeral.parse(num + m) {
+                return finish(whole, c, text, multApplied: true)
+            }
             guard let n = Numeral.parse(num) else { return .failure(.unreadable(num)) }
             v = n
         } else if let d = text(.doublings) {
@@ -64,25 +78,41 @@ public struct Resolver: Sendable {
         } else {
             return .failure(.noNumber)
         }
+        return finish(v, c, text, multApplied: false)
+    }
+
+    /// The rest of `value`: subunits, 半, multipliers, the range's high bound, sign and scale.
+    private func finish(_ start: ExactDecimal, _ c: Candidate, _ text: (GroupRole) -> String?, multApplied: Bool) -> Result<(ExactDecimal, ExactDecimal?), Failure> {
+        var v = start
+        let mult = multApplied ? nil : text(.mult)
+        let highMult = text(.high_mult)
         if let frac = text(.frac) {
-            // Digits after the unit continue the value: 12秒58 → 12.58; 六成八 → 6.8 成.
-            let digits = frac.compactMap { Numeral.parse(String($0))?.description }.joined()
-            guard digits.count == frac.count, let f = ExactDecimal(Substring("0." + digits)), let s = v + f else { return .failure(.unreadable(frac)) }
+            // Digits after the unit continue the value: 12秒58 → 12.58; 六成八 → 6.8 成;
+            // 角/毛 and 分 after 元 are tenths and hundredths: 五元三毛 → 5.3, 九元一角八分 → 9.18.
+            guard let f = Self.fraction(frac), let s = v + f else { return .failure(.unreadable(frac)) }
             v = s
         }
         // 半 after the number, or inside the unit (一个半小时, 6個半鐘): one half more.
         if text(.half) != nil || text(.unit)?.contains("半") == true, let s = v + ExactDecimal(significand: 5, scale: 1) { v = s }
-        // The high bound's multiplier applies to a bare low bound: 2至3万人次 → 20000–30000.
-        if let m = mult ?? highMult {
-            guard let factor = Numeral.multiplier(m), let p = v.multiplied(by: factor) else { return .failure(.unreadable(m)) }
+        // The upper bound written as the last digit only: 一万六七 → 一万七, 三十五六 → 三十六.
+        let highText = text(.high_tail).flatMap { tail in text(.num).map { String($0.dropLast()) + tail } } ?? text(.high)
+        let highRaw = highText.flatMap { Numeral.parse($0) }
+        // The high bound's multiplier applies to a bare low bound: 2至3万人次 → 20000–30000;
+        // not to a low bound that is already larger than the high digits (8500到3万 → 8500).
+        if let m = mult ?? (highRaw.map { v <= $0 } == false ? nil : highMult) {
+            guard let factor = Self.multiplier(m), let p = v.multiplied(by: factor) else { return .failure(.unreadable(m)) }
             v = p
         }
         var high: ExactDecimal? = nil
-        if let h = text(.high) {
-            guard var hv = Numeral.parse(h) else { return .failure(.unreadable(h)) }
+        if let h = highText {
+            guard var hv = highRaw else { return .failure(.unreadable(h)) }
             if let m = highMult ?? mult {
-                guard let factor = Numeral.multiplier(m), let p = hv.multiplied(by: factor) else { return .failure(.unreadable(m)) }
+                guard let factor = Self.multiplier(m), let p = hv.multiplied(by: factor) else { return .failure(.unreadable(m)) }
                 hv = p
+            }
+            if let hf = text(.high_frac) {
+                guard let f = Self.fraction(hf), let s = hv + f else { return .failure(.unreadable(hf)) }
+                hv = s
             }
             high = hv
         }
@@ -122,6 +152,50 @@ public struct Resolver: Sendable {
         }
         consider()
         return best?.approx
+    }
+
+    /// A multiplier word: Chinese (万, 亿, 千万 …) or the Latin shorthands of web and finance
+    /// text (15k → ×1000, 30w → ×10000, 1.2M → ×10^6, 3B/G → ×10^9).
+    static func multiplier(_ word: String) -> ExactDecimal? {
+        switch word {
+        case "k", "K", "千": return ExactDecimal(1000)
+        case "w", "W": return ExactDecimal(10000)
+        case "M": return ExactDecimal(1_000_000)
+        case "B", "G": return ExactDecimal(1_000_000_000)
+        case "万万": return ExactDecimal(100_000_000)   // 四万万 (old usage) = 4 亿
+        default: return Numeral.multiplier(word)
+        }
+    }
+
+    /// The part of a value written after its unit: plain digits read as decimals (12秒58 → .58,
+    /// 三块零四 → .04), or money subunits, 角/毛/毫 tenths and 分 hundredths (三毛五 → .35 after 元,
+    /// 一角八分 → .18, 3分 → .03, 又三美分 → .03).
+    static func fraction(_ written: String) -> ExactDecimal? {
+        let subunits: Set<Character> = ["角", "毛", "毫", "分"]
+        let frac = written.filter { !"又美港钱".contains($0) }   // 两美元又三美分: 三分
+        guard frac.contains(where: { subunits.contains($0) }) else {
+            let digits = frac.compactMap { Numeral.parse(String($0))?.description }.joined()
+            guard digits.count == frac.count else { return nil }
+            return ExactDecimal(Substring("0." + digits))
+        }
+        var tenths = 0, hundredths = 0, pending: Int? = nil, sawTenths = false
+        for ch in frac {
+            if ch == "零" || ch == "〇" { pending = nil; continue }
+            if let d = Numeral.parse(String(ch)).flatMap({ Int($0.description) }), (0...9).contains(d) {
+                guard pending == nil else { return nil }
+                pending = d
+            } else if ch == "分" {
+                guard let d = pending else { return nil }
+                hundredths = d; pending = nil
+            } else if subunits.contains(ch) {
+                guard let d = pending, !sawTenths else { return nil }
+                tenths = d; pending = nil; sawTenths = true
+            } else {
+                return nil
+            }
+        }
+        if let d = pending { guard sawTenths else { return nil }; hundredths = d }   // 三毛五: 5 fen
+        return ExactDecimal(Substring("0." + String(tenths) + String(hundredths)))
     }
 
     /// 十几 → 10, 几十 → 10, 数百 → 100, 上万 → 10000, 好几千 → 1000, 几十万 → 100000.

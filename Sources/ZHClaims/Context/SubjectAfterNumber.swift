@@ -1,0 +1,162 @@
+/// The subject read after the number: what a classifier counts (`组建3146个“三人小组”`), what
+/// `N的` describes (`13.49%的股权`), what a count of people did (`8人受伤`), and the noun listed
+/// values share (`处3万元以上25万元以下的罚款`).
+extension SubjectReader {
+    /// The noun phrase right after the number: `3146个“三人小组”`, `1000元管理费`, and through
+    /// 的: `13.49%的股权`, `两个迷失归途的儿童`, `100家最大的银行`.
+    func forwardPhrase(_ t: Int, _ claim: Claim) -> (range: Range<Int>, viaDe: Bool)? {
+        // A space after a number separates (headlines: `沪指重挫逾百点 A股大跌`).
+        var j = t + 1
+        guard j < tokens.count else { return nil }
+        // `500米长的栈桥`: the dimension word belongs to the number.
+        if j + 1 < tokens.count, isDimension(j), isWord(j + 1, "的") { j += 1 }
+        if isWord(j, "的") { return phraseAfterDe(j, claim) }
+        // `两个迷失归途的儿童`, `100家最大的银行`: a verb or superlative clause before 的
+        // describes the noun after it.
+        var k = j
+        while k < tokens.count, k - j < 6, tokens[k].isContent || tokens[k].kind == .word(.verb)
+                || tokens[k].kind == .word(.adverb) { k += 1 }
+        if k > j, k < tokens.count, isWord(k, "的"),
+           tokens[j].kind == .word(.verb) || tokens[j].kind == .word(.adverb) || startsWith(j, "最") {
+            if let r = phraseAfterDe(k, claim) { return r }
+        }
+        // `120万只37厘米彩色显像管`: a measure between the count and its noun.
+        if let c = tokens[j].claimIndex, claims[c].kind == .measure { j += 1 }
+        guard let r = collect(from: j, viaDe: false, claim) else { return nil }
+        return (r.range, false)
+    }
+
+    /// The phrase after the 的 at `de`, skipping quantifiers (`的几个主要关口`) and a claim that
+    /// describes it (`3%的10年美债收益率`); nil when the noun only names a level or a frame
+    /// (`95.7%的高位水平`, `75岁的条件下`).
+    func phraseAfterDe(_ de: Int, _ claim: Claim) -> (range: Range<Int>, viaDe: Bool)? {
+        var j = skipSpaces(de + 1)
+        var skipped = 0
+        while j < tokens.count, skipped < 2 {
+            if tokens[j].kind == .word(.numeral) || tokens[j].kind == .word(.pronoun) {
+                j += 1
+            } else if tokens[j].claimIndex != nil, j + 1 < tokens.count, tokens[j + 1].isContent {
+                j += 1
+            } else { break }
+            skipped += 1
+        }
+        guard let r = collect(from: j, viaDe: true, claim) else { return nil }
+        let head = buffer.folded[tokens[r.head].range]
+        if lexicon.isLevelNoun(head) || lexicon.isFrameNoun(head) { return nil }
+        if let c = head.last, head.count > 1, c == "下" || c == "中" || c == "上" { return nil }
+        return (r.range, true)
+    }
+
+    /// Content words from `start` on: quoted units, a dimension word before a noun (`九年长牛行情`),
+    /// 和/与/及 between nouns (`伊拉克和阿富汗囚犯`). After 的 verbs count as nouns (`7個月的努力`).
+    /// Otherwise a verb may open the phrase (`16项优化服务举措`) only when the phrase then ends its
+    /// clause, and after a count of people only in a noun for people (`1名翻译民警`, not
+    /// `17人组成短网队`); a verb inside ends it, as it may well be the predicate
+    /// (`152个县区|开展县域…评估`). Returns the range and the index of the head token.
+    func collect(from start: Int, viaDe: Bool, _ claim: Claim) -> (range: Range<Int>, head: Int)? {
+        var end: Int? = nil
+        var opensWithVerb = false
+        var innerVerb: Int? = nil
+        var k = start
+        scan: while k < tokens.count {
+            let next = k + 1 < tokens.count ? tokens[k + 1] : nil
+            let nextIsNoun = next.map { $0.isContent || $0.kind == .openQuote } ?? false
+            switch tokens[k].kind {
+            case .word(.content):
+                k += 1
+                end = k
+            case .openQuote:
+                guard let close = closingQuote(k) else { break scan }
+                k = close + 1
+                end = k
+            case .word(.verb):
+                if viaDe {
+                    k += 1
+                    end = k
+                } else if k == start, nextIsNoun, [.count, .duration, .age].contains(claim.kind) {
+                    opensWithVerb = true
+                    k += 1
+                } else if end == k, nextIsNoun {
+                    if innerVerb == nil { innerVerb = k }
+                    k += 1
+                } else { break scan }
+            case .word(.conjunction):
+                guard end == k, nextIsNoun, ["和", "与", "及", "或"].contains(where: { isWord(k, $0) }) else { break scan }
+                k += 1
+            case .word(.bridge) where isDimension(k) && nextIsNoun:
+                k += 1
+            case .joiner where end == k && next?.isContent == true:
+                k += 1
+            default:
+                break scan
+            }
+        }
+        guard var e = end, e > start else { return nil }
+        // A verb inside may as well be the predicate (`152个县区|开展|县域…评估`): stop there.
+        if let v = innerVerb { e = v }
+        if opensWithVerb {
+            var ok = e == tokens.count || isWord(e, "的")
+            if e < tokens.count {
+                switch tokens[e].kind {
+                case .clauseBreak, .listBreak, .claim, .closeQuote, .closeBracket, .space: ok = true
+                default: break
+                }
+            }
+            if countsPeople(claim), !SubjectLexicon.personHeads.contains(buffer.folded[tokens[e - 1].range.upperBound - 1]) {
+                ok = false
+            }
+            if !ok { return nil }
+        }
+        var last = dropTrailingPlace(start, e)
+        // `逼近21000点大关`: a level is not what the number measures, but what names it may be
+        // (`突破万亿市值大关` → 市值); after 的 see `phraseAfterDe`.
+        if !viaDe, lexicon.isLevelNoun(buffer.folded[tokens[last - 1].range]) {
+            last -= 1
+            guard last > start else { return nil }
+        }
+        // `不到一年时间`: a frame, not a thing that lasts.
+        if claim.kind == .duration, lexicon.isFrameNoun(buffer.folded[tokens[last - 1].range]) { return nil }
+        let r = trimmed(start, last, keepingStart: true)
+        return r.count >= 2 ? (r, last - 1) : nil
+    }
+
+    /// A count followed by nothing but a verb (`8人受伤，`, `15万人受灾　已启动`).
+    func trailingVerb(after t: Int) -> Int? {
+        let j = skipSpaces(t + 1)
+        guard j < tokens.count, tokens[j].range.count >= 2,
+              tokens[j].kind == .word(.verb) || tokens[j].kind == .word(.bridge) else { return nil }
+        let k = j + 1
+        if k == tokens.count { return j }
+        switch tokens[k].kind {
+        case .clauseBreak, .listBreak, .closeBracket, .space: return j
+        default: return nil
+        }
+    }
+
+    /// For values listed together (`3万元以上25万元以下的罚款`, `140%和200%的负债上限`), the
+    /// phrase after the last value.
+    func sharedListPhrase(after t: Int) -> Range<Int>? {
+        let values = linkedValues(from: t)
+        guard values.count >= 2, let lastToken = tokenOf[values.last!], lastToken != t else { return nil }
+        guard let f = forwardPhrase(lastToken, claims[values.last!]), f.viaDe else { return nil }
+        return f.range
+    }
+
+    /// The claims listed with the one at token `t`: joined directly or by 、 和 及 与 或 至.
+    func linkedValues(from t: Int) -> [Int] {
+        var values: [Int] = []
+        if let c = tokens[t].claimIndex { values.append(c) }
+        var k = t + 1
+        while k < tokens.count {
+            var j = skipSpaces(k)
+            guard j < tokens.count else { break }
+            if tokens[j].kind == .listBreak || ["和", "及", "与", "或"].contains(where: { isWord(j, $0) }) {
+                j = skipSpaces(j + 1)
+            }
+            guard j < tokens.count, let c = tokens[j].claimIndex else { break }
+            values.append(c)
+            k = j + 1
+        }
+        return values
+    }
+}

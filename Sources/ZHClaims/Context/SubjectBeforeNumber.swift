@@ -1,0 +1,286 @@
+/// The subject read before the number: the noun phrase before the bridge words (`涉黑恶警情|同比
+/// 下降|41.2%`), a share's whole (`X占Y的N%` → X), a comparison's subject (`农药残留|超|欧盟标准|
+/// 数百倍`), a verb's subject or the verb itself, the subject of the claim a bare clause follows,
+/// and the pairing of a `分别` list.
+extension SubjectReader {
+    struct Backward {
+        /// Token index range of the noun phrase.
+        var phrase: Range<Int>?
+        /// The word right before the number predicates it (达, 为, 在, 超过: see
+        /// `SubjectLexicon.predicates`).
+        var predicated = false
+        /// The phrase ends in a verb (`非接触审批`, `学校造成`).
+        var verbHeaded = false
+        /// For a duration, the verb of lasting right before it (`停頓3分鐘`).
+        var durationVerb: Int?
+        /// `分别` stood between the phrase and the number.
+        var listed = false
+        /// The verb right before the number, when no noun phrase is there (`破案420宗`).
+        var verb: Int?
+        /// The subject of that verb (`该名单总计列出了逾200人` → 名单).
+        var verbSubject: Range<Int>?
+        /// The claim this number follows with nothing but bridges and breaks between.
+        var previousClaim: Int?
+        /// The noun phrase that ends the previous clause when this one names nothing
+        /// (`10條問題中，有5條`).
+        var previousPhrase: Range<Int>?
+    }
+
+    func backward(from start: Int, _ claim: Claim) -> Backward {
+        var out = Backward()
+        var p = start
+        while p >= 0, tokens[p].kind == .space { p -= 1 }
+        if p >= 0, tokens[p].wordClass != nil,
+           SubjectLexicon.predicates.contains(String(String.UnicodeScalarView(buffer.folded[tokens[p].range]))) {
+            out.predicated = true
+        }
+        // `总时长|超过10小时|的…节目`: an approx word that predicates is inside the span.
+        if ["超过", "超出", "超", "逾", "不足", "不到", "高达", "多达", "突破", "低于", "高于", "至少", "不少于", "不低于", "不超过"]
+            .contains(where: { startsWithText(claim.span, $0) }) {
+            out.predicated = true
+        }
+        let j = skipBridges(from: start, claim, &out)
+        guard j >= 0 else { return out }
+        // A share or a part: `年收入的10％` → 年收入; `X占Y的N%`, `X达到Y的两倍` → X;
+        // `从事冰雪产业的达到2万人` → 冰雪产业. Not for durations (`短短的不到一年`).
+        if isWord(j, "的") {
+            guard claim.kind != .duration else { return out }
+            var k = j - 1
+            if let y = phrase(endingAt: k, allowVerbHead: true) {
+                // `从高位的68%`: a level is not what the number measures.
+                if !lexicon.isLevelNoun(buffer.folded[tokens[y.upperBound - 1].range]) { out.phrase = y }
+                k = y.lowerBound - 1
+            }
+            var skipped = 0
+            while k >= 0, skipped < 3, [.word(.scope), .word(.time), .word(.verb), .space].contains(tokens[k].kind) {
+                k -= 1
+                skipped += 1
+            }
+            if k >= 0, let cls = tokens[k].wordClass, cls != .time, isBridge(k, cls, claim) {
+                var ignored = Backward()
+                let x = skipBridges(from: k, claim, &ignored)
+                if x >= 0, let np = phrase(endingAt: x, allowVerbHead: true) {
+                    out.phrase = np
+                } else if x >= 0, tokens[x].kind == .clauseBreak {
+                    // `天津菜篮子生产总值达40亿元，占农业总产值的60%以上`: the share is of the
+                    // subject of the clause before.
+                    out.phrase = nil
+                    out.previousClaim = previousClaim(before: x)
+                }
+            }
+            return out
+        }
+        // A verb right after its noun may close the phrase (`非接触审批630万宗`, `农药残留`);
+        // a bare verb is handled below.
+        if let np = phrase(endingAt: j, allowVerbHead: true) {
+            out.phrase = np
+            out.verbHeaded = tokens[j].kind == .word(.verb)
+            var k = np.lowerBound - 1
+            while k >= 0, tokens[k].kind == .space { k -= 1 }
+            // A comparison: `农药残留|超|欧盟标准|数百倍` → 农药残留.
+            if k >= 0, [.multiple, .change, .percent, .ratio].contains(claim.kind),
+               ["超", "超过", "超出", "高于", "低于", "比", "较", "相当于", "占"].contains(where: { isWord(k, $0) }) {
+                var ignored = Backward()
+                let x = skipBridges(from: k, claim, &ignored)
+                if x >= 0, let np2 = phrase(endingAt: x, allowVerbHead: true) { out.phrase = np2 }
+            }
+            // An age belongs to a person, not to the word 年龄: `全体研制人员的平均年龄仅36岁`.
+            if claim.kind == .age, ["年龄", "岁数", "年纪"].contains(where: { endsWith(np.upperBound - 1, $0) }) {
+                var d = k
+                while d >= 0, tokens[d].kind == .word(.bridge) || tokens[d].kind == .word(.adverb) { d -= 1 }
+                if d >= 1, isWord(d, "的"), let owner = phrase(endingAt: d - 1) { out.phrase = owner }
+            }
+            return out
+        }
+        if tokens[j].kind == .word(.verb) || (tokens[j].isContent && tokens[j].range.count == 1) {
+            out.verb = j
+            // The subject of that verb, unless a preposition governs it (`向项目捐赠`).
+            var ignored = Backward()
+            var k = skipBridges(from: j - 1, claim, &ignored)
+            while k >= 0, isWord(k, "被") { k = skipBridges(from: k - 1, claim, &ignored) }
+            if k >= 0, let np = phrase(endingAt: k, allowVerbHead: true) {
+                let before = np.lowerBound - 1
+                if before < 0 || !Self.prepositions.contains(where: { isWord(before, $0) }) { out.verbSubject = np }
+            }
+            if tokens[j].kind == .word(.verb) { return out }
+            out.verb = nil
+        }
+        // Nothing named in this clause: the claim it follows.
+        if let c = previousClaim(before: j) {
+            out.previousClaim = c
+            return out
+        }
+        // `10條問題中，有5條`: the noun the clause before ends in.
+        var k = j
+        var crossed = false
+        while k >= 0, tokens[k].kind == .clauseBreak || tokens[k].kind == .space {
+            crossed = crossed || tokens[k].kind == .clauseBreak
+            k -= 1
+        }
+        if crossed, k >= 1, ["中", "里", "当中", "之中"].contains(where: { isWord(k, $0) }) || endsWith(k, "中"),
+           let np = phrase(endingAt: k) {
+            out.previousPhrase = np
+        }
+        return out
+    }
+
+    /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
+    static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]
+
+    /// The claim that the text before token `j` ends with, across breaks and bridges only.
+    func previousClaim(before j: Int) -> Int? {
+        var k = j
+        var steps = 0
+        while k >= 0, steps < 8 {
+            switch tokens[k].kind {
+            case .clauseBreak, .listBreak, .space, .word(.bridge), .word(.adverb), .word(.time), .word(.conjunction):
+                k -= 1
+            case let .claim(c):
+                if claims[c].kind == .date { k -= 1; break }
+                return c
+            default:
+                // `新增2宗確診，累計26宗`: the clause before ends in a claim's subject.
+                let r = tokens[k].range
+                return found.indices.last(where: { c in found[c].map { $0.upperBound == r.upperBound } ?? false })
+            }
+            steps += 1
+        }
+        return nil
+    }
+
+    func startsWithText(_ r: Range<Int>, _ word: String) -> Bool {
+        let w = Array(word.unicodeScalars)
+        guard r.count > w.count else { return false }
+        return buffer.folded[r.lowerBound..<(r.lowerBound + w.count)].elementsEqual(w)
+    }
+
+    /// Skips, backwards from `start`, the words between a subject and its number; returns the
+    /// index of the first token that is not one.
+    func skipBridges(from start: Int, _ claim: Claim, _ out: inout Backward) -> Int {
+        var j = start
+        var n = 0
+        while j >= 0, n < 8 {
+            let tok = tokens[j]
+            if tok.kind == .space { j -= 1; continue }
+            if let c = tok.claimIndex, claims[c].kind == .date { j -= 1; n += 1; continue }
+            // `1月份`, `年底`: what follows a date is part of it.
+            if j > 0, let c = tokens[j - 1].claimIndex, claims[c].kind == .date,
+               ["份", "底", "末", "初", "中旬", "上旬", "下旬"].contains(where: { isWord(j, $0) }) {
+                j -= 2
+                n += 1
+                continue
+            }
+            guard let cls = tok.wordClass, isBridge(j, cls, claim) else { break }
+            if isWord(j, "分别") { out.listed = true }
+            if cls == .verb, out.durationVerb == nil { out.durationVerb = j }
+            j -= 1
+            n += 1
+        }
+        return j
+    }
+
+    /// Whether the word at `j` may stand between a subject and the number of `claim`.
+    func isBridge(_ j: Int, _ cls: WordClass, _ claim: Claim) -> Bool {
+        switch cls {
+        case .bridge, .adverb, .time: return true
+        case .scope: return claim.kind == .rank
+        case .particle: return isWord(j, "了")
+        case .preposition:
+            return ["在", "到", "至", "于", "为", "比", "较", "自", "从"].contains(where: { isWord(j, $0) })
+        case .verb:
+            // What lasts: `成立逾十年`, `歷時5天`; but an anniversary is the event's
+            // (`建交20周年` → 建交).
+            return claim.kind == .duration && !buffer.folded[claim.span].contains("周")
+        case .numeral, .pronoun, .content:
+            // A unit price or rate: `倒库一把25元`, `團購價每次都只是58.8元`.
+            let f = buffer.folded[tokens[j].range]
+            return f.count == 2 && (f.first == "每" || f.first == "一")
+        default: return false
+        }
+    }
+
+    /// The noun phrase whose last token is `end`, read backwards: content words, quoted units,
+    /// and verbs that sit between content words (电信网络|诈骗|案件); at least two characters,
+    /// without a trailing 中/上/下 (`10條問題中`).
+    func phrase(endingAt end: Int, allowVerbHead: Bool = false) -> Range<Int>? {
+        guard end >= 0 else { return nil }
+        var k = end
+        var first: Int? = nil
+        // Where the phrase is known to be a subject or object (`农药残留|超`), a verb after a noun
+        // may end it.
+        if allowVerbHead, tokens[k].kind == .word(.verb), k > 0,
+           tokens[k - 1].isContent || tokens[k - 1].kind == .word(.verb) || tokens[k - 1].kind == .closeQuote {
+            first = k
+            k -= 1
+        }
+        scan: while k >= 0 {
+            switch tokens[k].kind {
+            case .word(.content):
+                first = k
+                k -= 1
+            case .closeQuote:
+                guard let open = openingQuote(k) else { break scan }
+                first = open
+                k = open - 1
+            case .joiner where first == k + 1 && k > 0 && tokens[k - 1].isContent:
+                k -= 1
+            case .word(.verb):
+                // Inside the phrase when a content word stands before it; never its head:
+                // `省份|开设|275个` is subject, verb, number.
+                guard first != nil, k > 0, tokens[k - 1].isContent || tokens[k - 1].kind == .closeQuote,
+                      !isClauseVerb(k) else { break scan }
+                first = k
+                k -= 1
+            default:
+                break scan
+            }
+        }
+        guard let f = first else { return nil }
+        let e = dropTrailingPlace(f, end + 1)
+        let r = f..<e
+        return trimmed(f, e).count >= 2 ? r : nil
+    }
+
+    /// For `X、Y分别…a、b`: the listed subjects before 分别 paired in order with the values linked
+    /// to the value at token `firstValue`.
+    mutating func assignList(firstValue: Int, phrase np: Range<Int>) {
+        let values = linkedValues(from: firstValue)
+        guard values.count >= 2 else { return }
+        // The items: the phrase extended back over 、 和 与 及, quoted units and 的.
+        var items: [Range<Int>] = []
+        var itemEnd = np.upperBound
+        var k = np.upperBound - 1
+        var lastQuoteOpen: Int? = nil
+        scan: while k >= 0 {
+            switch tokens[k].kind {
+            case .word(.content), .word(.verb):
+                k -= 1
+            case .closeQuote:
+                guard let open = openingQuote(k) else { break scan }
+                if lastQuoteOpen == k + 1 {
+                    // “A”“B”: adjacent quoted units are items of their own.
+                    items.append((k + 1)..<itemEnd)
+                    itemEnd = k + 1
+                }
+                lastQuoteOpen = open
+                k = open - 1
+            case .listBreak:
+                items.append((k + 1)..<itemEnd)
+                itemEnd = k
+                k -= 1
+            case .word(.conjunction) where ["和", "及", "与", "或"].contains(where: { isWord(k, $0) }):
+                items.append((k + 1)..<itemEnd)
+                itemEnd = k
+                k -= 1
+            case .word(.particle) where isWord(k, "的"):
+                k -= 1
+            default:
+                break scan
+            }
+        }
+        items.append((k + 1)..<itemEnd)
+        items = items.filter { !$0.isEmpty }.reversed()
+        guard items.count == values.count else { return }
+        for (item, c) in zip(items, values) { assigned[c] = range(item) }
+    }
+}

@@ -1,0 +1,194 @@
+/// The word classes the subject finder reads a sentence with.
+///
+/// ICU's word segmentation gives boundaries, not parts of speech, and its dictionary leaves many
+/// news words as runs of single characters (查/处, 同/比, 组/建). The subject finder therefore
+/// looks words up in this lexicon: a tagged dictionary's function words and verbs
+/// (`SubjectLexiconData`, derived from jieba) overlaid with the hand-made lists below, which say
+/// what a word does *next to a number* (bridge, scope, level noun, time frame) rather than its
+/// part of speech. Everything not listed is content, i.e. may be part of a noun phrase.
+enum WordClass: UInt8, Sendable {
+    /// A noun, an adjective, a name, or a word the lexicon does not know.
+    case content
+    /// A verb that ends a noun phrase (查处, 组建, 依托).
+    case verb
+    /// A word that may stand between a subject and its number without ending the search for the
+    /// subject: copulas and verbs of reaching, holding, changing or lasting (达, 为, 保持在, 下降,
+    /// 历时), 同比/环比, 分别, dimension adjectives (高, 宽: `坝基宽90米`).
+    case bridge
+    /// Function words: they end a noun phrase; adverbs and time words may also bridge.
+    case adverb, preposition, conjunction, particle, locality, pronoun, time, numeral
+    /// A place or scope a rank is taken in (全国, 全省, 世界): `战绩全国第一` → 战绩.
+    case scope
+}
+
+/// A lexicon key: up to 5 code points packed into two integers (21 bits each).
+struct LexiconKey: Hashable, Sendable {
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+
+    init?<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
+        guard (1...SubjectLexicon.maxWordLength).contains(scalars.count) else { return nil }
+        for (i, s) in scalars.enumerated() {
+            if i < 3 { high = high << 21 | UInt64(s.value) } else { low = low << 21 | UInt64(s.value) }
+        }
+        low |= UInt64(scalars.count) << 56
+    }
+}
+
+/// Word → class, built once per process from the generated data and the lists below.
+struct SubjectLexicon: Sendable {
+    static let maxWordLength = 5
+    static let shared = SubjectLexicon()
+
+    private let table: [LexiconKey: WordClass]
+    /// Nouns that name a level rather than a quantity (`保持在95.7%的高位水平`): a number is not
+    /// their subject, so `N的` + one of them does not name what N counts.
+    private let levelNouns: Set<LexiconKey>
+    private let frameNouns: Set<LexiconKey>
+
+    /// The class of a folded word, nil when the lexicon does not know it.
+    func lookup<C: Collection>(_ scalars: C) -> WordClass? where C.Element == Unicode.Scalar {
+        guard let key = LexiconKey(scalars) else { return nil }
+        return table[key]
+    }
+
+    func isLevelNoun<C: Collection>(_ scalars: C) -> Bool where C.Element == Unicode.Scalar {
+        guard let key = LexiconKey(scalars) else { return false }
+        return levelNouns.contains(key)
+    }
+
+    func isFrameNoun<C: Collection>(_ scalars: C) -> Bool where C.Element == Unicode.Scalar {
+        guard let key = LexiconKey(scalars) else { return false }
+        return frameNouns.contains(key)
+    }
+
+    private init() {
+        var table: [LexiconKey: WordClass] = [:]
+        table.reserveCapacity(12_000)
+        func add(_ list: String, _ cls: WordClass) {
+            for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                if let key = LexiconKey(word.unicodeScalars) { table[key] = cls }
+            }
+        }
+        typealias Data = SubjectLexiconData
+        // Generated lists first: the hand-made ones below override them.
+        add(Data.noun, .content)
+        add(Data.pronoun, .pronoun)
+        add(Data.particle, .particle)
+        add(Data.conjunction, .conjunction)
+        add(Data.preposition, .preposition)
+        add(Data.adverb, .adverb)
+        add(Data.verb, .verb)
+        add(Self.content, .content)
+        add(Self.times, .time)
+        add(Self.quantifiers, .numeral)
+        add(Self.localities, .locality)
+        add(Self.singleParticles, .particle)
+        add(Self.singlePrepositions, .preposition)
+        add(Self.singleConjunctions, .conjunction)
+        add(Self.singleAdverbs, .adverb)
+        add(Self.singleVerbs, .verb)
+        add(Self.singlePronouns, .pronoun)
+        add(Self.singleNumerals, .numeral)
+        add(Self.extraVerbs, .verb)
+        add(Self.extraAdverbs, .adverb)
+        add(Self.bridges, .bridge)
+        add(Self.scopes, .scope)
+        self.table = table
+        levelNouns = Set(Self.levels.split(separator: " ").compactMap { LexiconKey($0.unicodeScalars) })
+        frameNouns = Set(Self.frames.split(separator: " ").compactMap { LexiconKey($0.unicodeScalars) })
+    }
+
+    // MARK: Hand-made lists (simplified forms: lookups use the folded text)
+
+    /// Single characters that ICU often leaves alone and that are function words when alone.
+    /// Single characters not listed here count as content (警/情, 网/格 stay part of a noun).
+    static let singleParticles = "的 之 了 着 过 得 等 们 之多 嘅 咗 哋"
+    static let singlePrepositions = "在 对 从 向 由 于 把 被 给 以 按 据 经 自 至 到 比 较 将 当 朝 往 离 替 随 喺"
+    static let singleConjunctions = "和 及 与 或 并 而 且 但 跟"
+    static let singleAdverbs = "共 约 近 逾 已 均 仅 只 还 又 也 都 再 就 才 更 最 亦 皆 尚 曾 正 未 不 没 很 太 现 快 仍 便 即 却 竟 另 应 刚 才 唔 咁"
+    static let singleVerbs = "是 有 获 称 说 使 让 令 致 给"
+    static let singlePronouns = "其 该 此 这 那 各 每 我 你 他 她 它 本 哪 佢 呢 嗰"
+    static let singleNumerals = "多 余 几 第 首 两 半"
+
+    /// Place and time relations (ICU's 前/后/内 and these): they end a noun phrase.
+    static let localities = """
+        前 后 内 里 间 外 来 上 下 旁 底 末 初 以来 以上 以下 以内 以外 之间 之内 之外 之后 之前 之中 之上 之下 \
+        以后 以前 前后 左右 上下 期间 其间 当中 之际 前夕
+        """
+
+    /// Time words: adverbials that may stand between a subject and its number
+    /// (`产值|比|去年|同期|增长|230%`).
+    static let times = """
+        今年 去年 明年 前年 当年 同年 次年 上年 本年 年初 年底 年末 年中 年内 上半年 下半年 今天 昨天 明天 当天 \
+        当日 今日 昨日 目前 当前 现在 现时 如今 此前 近日 日前 近期 近年 近年来 最近 同期 去年同期 上年同期 盘中 \
+        早盘 午后 尾盘 今早 今晨 昨晚 今晚 上午 下午 晚上 凌晨 中午 早上 届时 随后 此后 今后 未来 过去 当时 \
+        月初 月底 月末 季度 一季度 二季度 三季度 四季度 上周 本周 下周 上月 本月 下月 周末 首日 首月 前三季度 \
+        第一季度 第二季度 第三季度 第四季度 全天 全日 平日 平时 往年 历年 以往 如期 起初 最初 最终 最后 之后 \
+        周一 周二 周三 周四 周五 周六 周日 周末 星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天 伊始
+        """
+
+    /// Quantifiers and demonstratives that are not claims: they end a noun phrase.
+    static let quantifiers = """
+        一些 许多 很多 众多 大量 少量 若干 多个 多名 多家 多次 多种 多年 多位 多项 大部分 一部分 \
+        绝大部分 绝大多数 大多数 多数 少数 全部 所有 一切 其余 其他 其它 各种 各类 各项 各个 这些 那些 首次 \
+        首批 首个 这个 那个 这种 那种 这一 那一 这位 这家 这次 该 每个 几个 个别 好几 不少 一大批 一批
+        """
+
+    /// Words the generated lists lack or mark as nouns, that are verbs next to a number.
+    static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 包括 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新增 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具"
+    static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近"
+
+    /// Words that stand between a subject and its number (see `WordClass.bridge`); 係 and 有
+    /// cover Cantonese too.
+    static let bridges = """
+        係 冇 达 达到 达至 达了 到达 为 是 有 共有 拥有 还有 已有 计有 约为 均为 仅为 只有 \
+        仅有 占 占到 占据 占比 增至 降至 升至 跌至 减至 增加到 减少到 提高到 提高至 提升到 \
+        提升至 上升到 上升至 下降到 下降至 扩大到 缩小到 保持 保持在 维持 维持在 稳定在 控制在 \
+        处于 处在 超 超过 超出 逾 突破 高达 多达 最高达 不足 不到 只得 仅得 低于 高于 少于 \
+        多于 相当于 接近 增长 增加 上升 下降 减少 提高 提升 降低 回落 回升 上涨 下跌 上调 下调 \
+        增 减 涨 跌 升 降 收窄 扩大 缩小 翻 翻了 飙升 暴跌 大跌 大涨 急跌 急升 重挫 急泻 \
+        下挫 走低 走高 攀升 跳水 低开 高开 收涨 收跌 延长 加多 增收 减收 狂泻 狂跌 暴涨 狂涨 \
+        急挫 飙涨 猛涨 上扬 反弹 下滑 滑落 下探 涨停 跌停 翻番 翻倍 跌破 涨破 升破 偏多 偏少 \
+        偏高 偏低 实现 录得 报 报收 收报 收于 收 创 创下 累计 累积 共计 合计 总计 计 同比 \
+        环比 相比 分别 均 都 历时 为期 长达 连续 持续 满 年满 已满 居 位居 位列 排名 排 排在 \
+        列 名列 跻身 排行 只是 就是 仅是 还是 都是 也是 正是 即是 或 虽然 虽 尽管 则 宽 高 \
+        长 深 厚 重 远 大约 左右 约 近 已 已经 将 预计 可 可达 可以 能 能够 会 将会 也 还 \
+        又 再 仍 仍然 共 总共 一共 平均 年均 日均 最高 最低 最多 最少 只 仅
+        """
+
+    /// Scopes a rank is taken in (`战绩全国第一`, `位居全国第12`).
+    static let scopes = "全国 全省 全市 全区 全县 全港 全澳 全台 全球 全世界 世界 国内 省内 市内 区内 亚洲 欧洲 全美 全队 全年 同类 行业 业内 全行业 全网 全军"
+
+    /// Content words the generated verb list would split off or mistag.
+    static let content = "批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率"
+
+    /// Verbs that take a clause, never part of a noun phrase (`观点|认为|十三五时期经济增速`).
+    static let clauseVerbs: Set<String> = [
+        "认为", "表示", "指出", "称", "说", "显示", "预计", "预测", "透露", "介绍", "强调", "表明", "发现", "报道", "宣布",
+        "公布", "估计", "相信", "希望", "称为", "据悉", "获悉", "指", "证实", "承认", "坦言", "直言", "提到", "知道",
+    ]
+
+    /// One-character nouns that make a noun of the verb before them (收费站, 手续费, 避难所).
+    static let nounSuffixes: Set<Unicode.Scalar> = Set("费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 金 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法".unicodeScalars.filter { $0 != " " })
+
+    /// Bridges that predicate the number of the subject (`成交额|在|千万元以下`, `市值|为|4400亿元`):
+    /// after one of them, `N的X` describes X by the subject's number, so the subject wins.
+    static let predicates: Set<String> = [
+        "达", "达到", "为", "是", "有", "在", "至", "到", "于", "超过", "超", "只得", "仅得", "只有", "仅有", "还有", "已有",
+        "共有", "拥有", "高达", "多达", "约为", "均为", "仅为", "不足", "不到", "低于", "高于", "少于", "多于", "接近",
+        "突破", "保持", "保持在", "维持", "维持在", "稳定在", "控制在", "处于", "处在", "增至", "降至", "升至", "跌至",
+        "相当于", "报", "报收", "收于", "录得", "占", "占到", "只是", "就是", "仅是", "都是", "也是",
+    ]
+
+    /// Last characters of nouns for people (翻译民警, 参赛选手): a verb may open such a noun after a
+    /// count of people (`1名翻译民警`), while `17人组成短网队` is what the people did.
+    static let personHeads: Set<Unicode.Scalar> = Set("人员者警师生工民士官手家客商户友兵众童女男".unicodeScalars)
+
+    /// Nouns that name a level rather than a quantity (`保持在95.7%的高位水平`, `逼近21000点大关`).
+    static let levels = "大关 关口 水平 高位 低位 高点 低点 纪录 记录 新高 新低 位置 态势 程度 高峰 低谷 区间 范围 附近 左右"
+
+    /// Nouns that frame a number rather than being measured by it after 的 or for a duration
+    /// (`不到一年时间`, `60美元的情况`).
+    static let frames = "时间 时候 期间 时期 条件 情况 前提 背景 基础 情形"
+}

@@ -1,0 +1,211 @@
+/// A sentence window as the subject finder reads it: ICU's words, cut at claim spans, with each
+/// claim one token, punctuation sorted by what it does, and each word given a `WordClass`.
+///
+/// ICU's dictionary leaves many news words as single characters (查/处/涉/疫) or cuts them
+/// wrongly (回/落到, 份大); a run of Han text is therefore read by longest match, where a lexicon
+/// word (`SubjectLexicon`) beats ICU's word at the same place only when it is longer
+/// (查处 · 涉 · 疫, 回落 · 到), so verbs and function words are found where ICU missed them while
+/// ICU keeps the words the lexicon does not know (names, most nouns). A verb followed by a
+/// one-character noun suffix is a noun (收费 + 站 → 收费站).
+struct SubjectToken {
+    enum Kind: Equatable {
+        case word(WordClass)
+        /// The span of claim number `index` of the sentence.
+        case claim(Int)
+        /// Digits outside any claim (a code, a non-claim number).
+        case number
+        /// / - · & + between two words (苏-27, A/B): part of a phrase only between content words.
+        case joiner
+        /// ， ； ： 。 ！ ？ and other marks that end a clause.
+        case clauseBreak
+        /// 、 between list items.
+        case listBreak
+        case openQuote, closeQuote, openBracket, closeBracket
+        case space
+    }
+
+    var range: Range<Int>
+    var kind: Kind
+
+    var wordClass: WordClass? {
+        if case let .word(c) = kind { return c }
+        return nil
+    }
+    var isContent: Bool { kind == .word(.content) }
+    var claimIndex: Int? {
+        if case let .claim(i) = kind { return i }
+        return nil
+    }
+}
+
+enum SubjectTokenizer {
+    /// Tokens of `window` from ICU `words` (document code point ranges; words outside the window
+    /// are ignored, words crossing its edges are clipped). `claims` are the claims of the sentence
+    /// in span order.
+    static func tokens(words: [(range: Range<Int>, status: Int32)], window: Range<Int>,
+                       claims: [Claim], _ buffer: TextBuffer) -> [SubjectToken] {
+        var out: [SubjectToken] = []
+        out.reserveCapacity(words.count + 4)
+        var run: [Range<Int>] = []     // pending Han words, consecutive
+        var claimCursor = 0
+        var asciiQuotes = 0
+
+        func flushRun() {
+            guard !run.isEmpty else { return }
+            appendLongestMatch(run, &out, buffer)
+            run.removeAll(keepingCapacity: true)
+        }
+
+        for w in words {
+            let lo = max(w.range.lowerBound, window.lowerBound), hi = min(w.range.upperBound, window.upperBound)
+            guard lo < hi else { continue }
+            // Cut the word at claim span edges.
+            var pos = lo
+            while pos < hi {
+                while claimCursor < claims.count, claims[claimCursor].span.upperBound <= pos { claimCursor += 1 }
+                if claimCursor < claims.count, claims[claimCursor].span.contains(pos) {
+                    let span = claims[claimCursor].span
+                    flushRun()
+                    if let last = out.last, last.kind == .claim(claimCursor) {
+                        out[out.count - 1].range = last.range.lowerBound..<min(span.upperBound, window.upperBound)
+                    } else {
+                        out.append(.init(range: max(span.lowerBound, window.lowerBound)..<min(span.upperBound, window.upperBound),
+                                         kind: .claim(claimCursor)))
+                    }
+                    pos = min(span.upperBound, hi)
+                    continue
+                }
+                var end = hi
+                if claimCursor < claims.count, claims[claimCursor].span.lowerBound < end {
+                    end = max(pos + 1, claims[claimCursor].span.lowerBound)
+                }
+                // `1月份大涨`: 份, 底, 末, 初 right after a date belong to it, whatever ICU joined.
+                if end - pos > 1, claimCursor > 0, claims[claimCursor - 1].kind == .date,
+                   claims[claimCursor - 1].span.upperBound == pos, "份底末初".unicodeScalars.contains(buffer.folded[pos]) {
+                    flushRun()
+                    out.append(.init(range: pos..<(pos + 1), kind: .word(.content)))
+                    pos += 1
+                    continue
+                }
+                let piece = pos..<end
+                switch w.status {
+                case 100..<200:
+                    flushRun()
+                    // Digits joined to letters are part of a name: Stoxx600, 苏-27.
+                    let joined = out.last.map { $0.range.upperBound == piece.lowerBound && ($0.kind == .joiner
+                        || $0.kind == .word(.content) && !buffer.folded[$0.range.upperBound - 1].properties.isIdeographic) } ?? false
+                    out.append(.init(range: piece, kind: joined ? .word(.content) : .number))
+                case 200..<300:
+                    flushRun()
+                    out.append(.init(range: piece, kind: .word(.content)))
+                case 0..<100:
+                    flushRun()
+                    for k in piece { appendMark(k, &out, &asciiQuotes, buffer) }
+                default:
+                    if buffer.folded[piece.lowerBound].properties.isIdeographic {
+                        run.append(piece)
+                    } else {
+                        flushRun()
+                        out.append(.init(range: piece, kind: .word(.content)))
+                    }
+                }
+                pos = end
+            }
+        }
+        flushRun()
+        return out
+    }
+
+    /// A run of consecutive Han words (ICU's), read by longest match: at each place the longest
+    /// lexicon word, unless ICU's word starting there is at least as long. An unknown ICU word
+    /// with a function character at its edge (`已经有`, `应为`) is read character by character.
+    private static func appendLongestMatch(_ run: [Range<Int>], _ out: inout [SubjectToken], _ buffer: TextBuffer) {
+        let lexicon = SubjectLexicon.shared
+        let f = buffer.folded
+        guard let first = run.first, let last = run.last else { return }
+        let text = first.lowerBound..<last.upperBound
+        // Per offset of the run: the end of the ICU word starting there when ICU's word is
+        // trusted (0: none), and whether a word boundary is there.
+        let base = text.lowerBound
+        var icuEnd = [Int](repeating: 0, count: text.count + 1)
+        var boundary = [Bool](repeating: false, count: text.count + 2)
+        boundary[text.count] = true
+        for w in run {
+            boundary[w.lowerBound - base] = true
+            if w.count == 1 || !hasFunctionEdge(w, buffer) {
+                icuEnd[w.lowerBound - base] = w.upperBound
+            } else {
+                for k in w { boundary[k - base] = true }
+            }
+        }
+        // A lexicon word may join ICU's words but not cut one, except to leave a function
+        // character of its own (`回|落到` → 回落 · 到).
+        func fits(_ end: Int) -> Bool {
+            boundary[end - base] || (boundary[end + 1 - base] && edgeFunctionCharacters.contains(f[end]))
+        }
+        var i = text.lowerBound
+        while i < text.upperBound {
+            var n = min(SubjectLexicon.maxWordLength, text.upperBound - i)
+            var cls: WordClass? = nil
+            while n >= 2 {
+                if fits(i + n), let c = lexicon.lookup(f[i..<(i + n)]) { cls = c; break }
+                n -= 1
+            }
+            let t: SubjectToken
+            if case let e = icuEnd[i - base], e > 0, e - i >= n || cls == nil {
+                let r = i..<e
+                t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? .content))
+            } else if let c = cls, n >= 2 {
+                t = .init(range: i..<(i + n), kind: .word(c))
+            } else {
+                let r = i..<(i + 1)
+                t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? .content))
+            }
+            // 收费 + 站, 避难 + 所: a verb and a noun suffix make a noun.
+            if t.range.count == 1, t.kind == .word(.content), let prev = out.last, prev.kind == .word(.verb),
+               prev.range.upperBound == t.range.lowerBound, SubjectLexicon.nounSuffixes.contains(f[t.range.lowerBound]) {
+                out[out.count - 1] = .init(range: prev.range.lowerBound..<t.range.upperBound, kind: .word(.content))
+            } else {
+                out.append(t)
+            }
+            i = t.range.upperBound
+        }
+    }
+
+    /// Characters that, at the edge of a word ICU joined and the lexicon does not know, are a
+    /// function word of their own: `应为` → 应 · 为, `已经有` → 已经 · 有, `大涨了` → 大涨 · 了.
+    private static let edgeFunctionCharacters: Set<Unicode.Scalar> = Set("了的有为是在也都仍已还只仅共均约应刚又再就才被将把对从向和与及达占比较自于至到".unicodeScalars)
+
+    /// An unknown word whose first or last character is a function word.
+    private static func hasFunctionEdge(_ r: Range<Int>, _ buffer: TextBuffer) -> Bool {
+        let f = buffer.folded
+        guard edgeFunctionCharacters.contains(f[r.lowerBound]) || edgeFunctionCharacters.contains(f[r.upperBound - 1]) else { return false }
+        return SubjectLexicon.shared.lookup(f[r]) == nil
+    }
+
+    /// One punctuation, space or symbol character.
+    private static func appendMark(_ k: Int, _ out: inout [SubjectToken], _ asciiQuotes: inout Int, _ buffer: TextBuffer) {
+        let kind: SubjectToken.Kind
+        switch buffer.folded[k] {
+        case " ", "\t":
+            if let last = out.last, last.kind == .space, last.range.upperBound == k {
+                out[out.count - 1].range = last.range.lowerBound..<(k + 1)
+                return
+            }
+            kind = .space
+        case "、": kind = .listBreak
+        case "\"":
+            // The ASCII quote opens and closes: alternate.
+            kind = asciiQuotes % 2 == 0 ? .openQuote : .closeQuote
+            asciiQuotes += 1
+        case "“", "「", "『", "‘", "《": kind = .openQuote
+        case "”", "」", "』", "’", "》": kind = .closeQuote
+        case "(", "[", "【", "〔", "{": kind = .openBracket
+        case ")", "]", "】", "〕", "}": kind = .closeBracket
+        case "/", "·", "-", "_", "&", "+":
+            kind = .joiner
+        default: kind = .clauseBreak
+        }
+        out.append(.init(range: k..<(k + 1), kind: kind))
+    }
+}

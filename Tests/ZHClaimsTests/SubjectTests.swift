@@ -1,0 +1,134 @@
+// SubjectTests.swift — what a claim counts or measures (CONVENTIONS.md, "subject").
+//
+// Made-up sentences, one pattern each; every expectation is a substring of its sentence.
+import Testing
+@testable import ZHClaims
+
+/// The claims of `text`, as (span text, subject).
+private func subjects(_ text: String) throws -> [(text: String, subject: String?)] {
+    let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
+    let result = try extractor.extract(Document(id: "t", text: text))
+    let buffer = result.segmented.buffer
+    return result.claims.map { (buffer.text($0.span), $0.subject) }
+}
+
+/// The subject of the claim whose span is `span` in `text` (a test failure when there is none).
+private func subject(of span: String, in text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String? {
+    let claims = try subjects(text)
+    guard let c = claims.first(where: { $0.text == span }) else {
+        Issue.record("no claim \(span) in \(text): \(claims.map(\.text))", sourceLocation: sourceLocation)
+        return nil
+    }
+    return c.subject
+}
+
+@Suite struct SubjectTests {
+    // MARK: Before the number
+
+    @Test func nounBeforeTheNumber() throws {
+        #expect(try subject(of: "235宗", in: "今年以来，海关共查处走私案件235宗。") == "走私案件")
+    }
+
+    @Test func verbsAndAdverbsBeforeTheNumberAreLeftOut() throws {
+        #expect(try subject(of: "3.5万人次", in: "景区国庆期间累计接待游客3.5万人次。") == "游客")
+        #expect(try subject(of: "4800万元", in: "该区全年财政收入达4800万元。") == "财政收入")
+    }
+
+    @Test func changeTakesTheQuantityThatChanges() throws {
+        #expect(try subject(of: "12.5%", in: "全市道路交通事故同比下降12.5%。") == "道路交通事故")
+    }
+
+    @Test func rankSkipsItsScope() throws {
+        #expect(try subject(of: "第一", in: "该市空气质量连续两年全省第一。")?.hasSuffix("空气质量") == true)
+    }
+
+    // MARK: After the number
+
+    @Test func nounAfterNumberAndClassifier() throws {
+        #expect(try subject(of: "58个", in: "全市新建了58个“便民驿站”，方便群众办事。") == "便民驿站")
+        #expect(try subject(of: "12名", in: "警方抓获12名犯罪嫌疑人。") == "犯罪嫌疑人")
+    }
+
+    @Test func nounAfterDe() throws {
+        #expect(try subject(of: "15%", in: "公司持有该银行15%的股份。") == "股份")
+    }
+
+    @Test func aLevelAfterDeIsNotTheSubject() throws {
+        #expect(try subject(of: "96.2%", in: "全区居民满意度达到96.2%的历史最高水平。") == "居民满意度")
+    }
+
+    @Test func countOfPeopleFollowedByWhatHappened() throws {
+        #expect(try subject(of: "3人", in: "事故造成3人受伤。") == "受伤")
+    }
+
+    // MARK: Lists and shared subjects
+
+    @Test func respectivelyPairsListedSubjectsInOrder() throws {
+        let text = "调查显示，“企业满意度”“群众满意度”分别达到92.1%、94.3%。"
+        #expect(try subject(of: "92.1%", in: text) == "企业满意度")
+        #expect(try subject(of: "94.3%", in: text) == "群众满意度")
+    }
+
+    @Test func respectivelyWithOneSubjectSharesIt() throws {
+        let text = "两家银行的不良贷款率分别为1.2%和1.5%。"
+        #expect(try subject(of: "1.2%", in: text) == "不良贷款率")
+        #expect(try subject(of: "1.5%", in: text) == "不良贷款率")
+    }
+
+    @Test func aClauseThatNamesNothingKeepsTheSubject() throws {
+        let text = "全省外贸出口额为1200亿元，同比增长8.5%。"
+        #expect(try subject(of: "1200亿元", in: text) == "外贸出口额")
+        #expect(try subject(of: "8.5%", in: text) == "外贸出口额")
+    }
+
+    @Test func listedItemsEachNameTheirOwn() throws {
+        let text = "专项行动中立案56宗、破案48宗。"
+        #expect(try subject(of: "56宗", in: text)?.hasSuffix("立案") == true)
+        #expect(try subject(of: "48宗", in: text) == "破案")
+    }
+
+    // MARK: Brackets, shares, originals
+
+    @Test func ageInBracketsBelongsToThePersonBefore() throws {
+        #expect(try subject(of: "32岁", in: "民警当场抓获嫌疑人李某(男,32岁,本地人)。")?.hasSuffix("李某") == true)
+    }
+
+    @Test func aShareIsOfTheWholeItIsTakenFrom() throws {
+        #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
+    }
+
+    @Test func subjectIsOriginalTraditionalText() throws {
+        #expect(try subject(of: "12宗", in: "衛生署昨日公布新增確診個案12宗。") == "確診個案")
+    }
+
+    // MARK: No subject
+
+    @Test func datesHaveNone() throws {
+        for c in try subjects("2021年3月5日，会议在北京举行。") { #expect(c.subject == nil) }
+    }
+
+    @Test func timeFrameDurationsHaveNone() throws {
+        #expect(try subject(of: "三年", in: "三年来，全市新增就业岗位12万个。") == nil)
+        #expect(try subject(of: "两天", in: "未来两天，本市将有大到暴雨。") == nil)
+        #expect(try subject(of: "10天", in: "有关部门须在10天内作出答复。") == nil)
+    }
+
+    @Test func everySubjectIsASubstringOfItsSentence() throws {
+        let text = "据统计，该省去年共接待境内外游客5.6亿人次，实现旅游总收入6800亿元，分别增长9.1%和11.2%。"
+        for c in try subjects(text) {
+            if let s = c.subject { #expect(text.contains(s)) }
+        }
+    }
+
+    // MARK: Cost
+
+    @Test func sentencesWithOnlyDatesAndTimeFramesAreNotSegmented() throws {
+        let text = "2020年以来，三年来，去年5月"
+        let buffer = TextBuffer(Document(id: "t", text: text))
+        let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
+        let claims = try extractor.extract(Document(id: "t", text: text)).claims
+        let needs = claims.map { SubjectFinder.needsWords($0, buffer, sentence: 0..<buffer.scalars.count) }
+        #expect(!claims.isEmpty)
+        #expect(SubjectFinder.window(for: claims, needs: needs, sentence: 0..<buffer.scalars.count, buffer) == nil)
+    }
+}
