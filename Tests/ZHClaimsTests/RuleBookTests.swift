@@ -117,3 +117,29 @@ struct RuleBookTests {
         #expect(try f.expand(#"\p{Han}{2}{d}{1,3}\x{4E00}"#) == #"\p{Han}{2}(?:[0-9]){1,3}\x{4E00}"#)
     }
 }
+
+/// The required-character filter must never skip a sentence a rule could match.
+struct RequiredCharactersTests {
+    @Test func requirementsComeFromMandatoryItems() {
+        #expect(RequiredCharacters.of("(?x)(?<num>[0-9]+) (?<unit>岁|周岁)") == Set("岁周".unicodeScalars.map(\.value)))
+        #expect(RequiredCharacters.of("(?x)(?:同比|环比)? 增长 \\K [0-9]+ %").map(RuleFilter.usable) != nil)
+        // An optional item is not a requirement; a numeral-only requirement is not useful.
+        #expect(RuleFilter.usable(RequiredCharacters.of("(?x)(?:岁)? [0-9]+")) == nil)
+        #expect(RuleFilter.usable(RequiredCharacters.of("(?x)[一二三]+")) == nil)
+        // A branch with no requirement makes the alternation unfiltered.
+        #expect(RuleFilter.usable(RequiredCharacters.of("(?x)(?:[0-9]+倍|\\d+)")) == nil)
+        // Positive lookahead content is required; negative lookaround content is not.
+        #expect(RequiredCharacters.of("(?x)[0-9]+(?=万元)") == Set([Unicode.Scalar("元").value]), "万 is a numeral, so 元 is the useful requirement")
+        #expect(RuleFilter.usable(RequiredCharacters.of("(?x)[0-9]+(?!元)")) == nil)
+    }
+
+    @Test func filteringChangesNoOutput() throws {
+        // Every built-in example still passes with the filter on (RuleExampleTests), and a text
+        // holding many kinds of claims gives the same claims as with every rule forced on.
+        let book = RuleExampleTests.book
+        #expect(book.rules.filter(\.isFiltered).count > book.rules.count / 2)
+        let text = "2023年全市GDP同比增长5.2%，达到3.5万亿元，人均寿命78.6岁，翻了一番，占三分之一，气温零下12摄氏度，排名全国第一。"
+        let claims = try DocumentExtractor(book: book).extract(Document(id: "t", text: text)).claims
+        #expect(claims.map(\.kind) == [.date, .change, .money, .age, .multiple, .ratio, .measure, .rank])
+    }
+}

@@ -9,12 +9,17 @@ public final class CompiledRule: @unchecked Sendable {
     public let slots: GroupSlots
     /// Position in the rule book (file order), the last tie-breaker of the overlap policy.
     public let order: Int
+    /// Characters of which a sentence must hold one for the rule to match (nil: run always).
+    let requiredCharacters: RequiredCharacters.Chars?
+    /// Whether sentences lacking the rule's required characters are skipped for it.
+    public var isFiltered: Bool { requiredCharacters != nil }
 
-    init(rule: Rule, pattern: PCRE2Pattern, order: Int) {
+    init(rule: Rule, pattern: PCRE2Pattern, order: Int, requiredCharacters: RequiredCharacters.Chars?) {
         self.rule = rule
         self.pattern = pattern
         self.slots = GroupSlots(pattern.groupNumbers)
         self.order = order
+        self.requiredCharacters = requiredCharacters
     }
 }
 
@@ -23,6 +28,8 @@ public final class CompiledRule: @unchecked Sendable {
 public struct RuleBook: Sendable {
     public let rules: [CompiledRule]
     public let files: [String]
+    /// Which rules can match a sentence, from the characters it holds.
+    let filter: RuleFilter
     public var maxCaptures: Int { rules.map(\.pattern.captureCount).max() ?? 0 }
 
     /// A named source of rule files: (display path, contents).
@@ -106,12 +113,14 @@ public struct RuleBook: Sendable {
             seen[rule.id] = rule.location
             rules.append(rule)
             do {
-                let pattern = try PCRE2Pattern("(?x)" + rule.pattern)
+                let source = "(?x)" + rule.pattern
+                let pattern = try PCRE2Pattern(source)
+                let required = RuleFilter.usable(RequiredCharacters.of(source))
                 let unknown = GroupSlots.unknownNames(pattern.groupNumbers)
                 if !unknown.isEmpty {
                     diagnostics.append(RuleDiagnostic(rule.patternLocation, rule.id, "unknown group name\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")) (roles: \(GroupRole.allCases.map(\.rawValue).joined(separator: ", ")); ctx… for context)"))
                 }
-                compiled.append(CompiledRule(rule: rule, pattern: pattern, order: compiled.count))
+                compiled.append(CompiledRule(rule: rule, pattern: pattern, order: compiled.count, requiredCharacters: required))
             } catch {
                 diagnostics.append(compileDiagnostic(error, rule: rule, raw: r, fragments: fragments, source: sourceTexts[rule.location.file]))
             }
@@ -122,7 +131,8 @@ public struct RuleBook: Sendable {
         let off = Set(disabled.map(\.id))
         guard diagnostics.isEmpty else { throw RuleErrors(diagnostics: diagnostics) }
         let active = compiled.filter { !off.contains($0.rule.id) }
-        return RuleBook(rules: active.enumerated().map { CompiledRule(rule: $1.rule, pattern: $1.pattern, order: $0) }, files: files)
+        let ordered = active.enumerated().map { CompiledRule(rule: $1.rule, pattern: $1.pattern, order: $0, requiredCharacters: $1.requiredCharacters) }
+        return RuleBook(rules: ordered, files: files, filter: RuleFilter(ordered))
     }
 
     private static func validate(_ r: RawRule, fragments: Fragments, _ diagnostics: inout [RuleDiagnostic]) -> Rule? {

@@ -7,6 +7,8 @@ public final class SentenceMatcher {
     /// Code point index (document coordinates) of each UTF-8 byte of the sentence, plus the end.
     private var byteToScalar: [Int] = []
     private var groups: [Range<Int>?] = []
+    /// The rules that may match the current sentence (bit per rule order).
+    private var enabled: [UInt64] = []
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
     public private(set) var limitHits: [String] = []
     /// With profiling on, nanoseconds spent in each rule (by rule order), for `rules profile`.
@@ -23,9 +25,10 @@ public final class SentenceMatcher {
     public func candidates(_ buffer: TextBuffer, _ range: Range<Int>) -> [Candidate] {
         guard Self.mayHoldNumber(buffer.folded[range]) else { return [] }
         encode(buffer, range)
+        book.filter.rules(for: buffer.folded[range], into: &enabled)
         var out: [Candidate] = []
         utf8.withUnsafeBufferPointer { subject in
-            for rule in book.rules {
+            for rule in book.rules where enabled[rule.order / 64] & (UInt64(1) << UInt64(rule.order % 64)) != 0 {
                 if ruleNanoseconds == nil { scan(rule, subject, into: &out); continue }
                 let t0 = ContinuousClock.now
                 scan(rule, subject, into: &out)
