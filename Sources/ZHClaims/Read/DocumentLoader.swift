@@ -26,7 +26,9 @@ public enum DocumentLoader {
                 return .failure(InputProblem(source: path, reason: "binary file (NUL byte), skipped"))
             }
             do {
-                let (text, charset, warnings) = try Decoding.decode(raw, forcedCharset: options.forcedEncoding)
+                let (text, charset, warnings) = HTMLInput.isHTMLPath(path)
+                    ? try HTMLInput.decode(raw, forcedCharset: options.forcedEncoding)
+                    : try Decoding.decode(raw, forcedCharset: options.forcedEncoding)
                 return .success(Document(id: id, text: text, encoding: charset, warnings: warnings))
             } catch {
                 return .failure(InputProblem(source: path, reason: "cannot decode: \(error)"))
