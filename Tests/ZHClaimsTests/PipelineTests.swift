@@ -119,3 +119,15 @@ struct PipelineTests {
 extension InputItem: Equatable {
     public static func == (a: InputItem, b: InputItem) -> Bool { "\(a)" == "\(b)" }
 }
+
+extension PipelineTests {
+    /// A long sentence with thousands of claims (no terminator): every claim comes out. (The
+    /// overlap policy is linear in the spans; a quadratic one took minutes on this input.)
+    @Test func aSentenceWithThousandsOfClaims() throws {
+        let text = String(repeating: "全市立案12宗，", count: 20_000)
+        let (r, c) = try claims(text)
+        #expect(r.segmented.sentences.count == 1)
+        #expect(c.count == 20_000)
+        #expect(c.last?.span == (text.unicodeScalars.count - 4)..<(text.unicodeScalars.count - 1))
+    }
+}

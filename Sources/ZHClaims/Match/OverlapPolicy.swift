@@ -15,10 +15,18 @@ enum OverlapPolicy {
         let ordered = entries.sorted(by: wins)
         var taken: [Entry] = []
         var losers: [(Entry, String, Bool)] = []
+        guard let low = entries.map(\.candidate.span.lowerBound).min(),
+              let high = entries.map(\.candidate.span.upperBound).max() else { return ([], [], []) }
+        // Which taken entry holds each code point: linear in the spans, whatever the number of
+        // candidates (a long unterminated sentence can hold thousands).
+        var owner = [Int](repeating: -1, count: high - low)
         for e in ordered {
-            if let blocker = taken.first(where: { $0.candidate.span.overlaps(e.candidate.span) }) {
+            let span = e.candidate.span
+            if let k = span.first(where: { owner[$0 - low] >= 0 }) {
+                let blocker = taken[owner[k - low]]
                 losers.append((e, blocker.candidate.rule.rule.id, blocker.candidate.rule.rule.isDeny))
             } else {
+                for k in span { owner[k - low] = taken.count }
                 taken.append(e)
             }
         }
