@@ -36,6 +36,9 @@ let package = Package(
         .target(
             name: "ZHClaims",
             dependencies: ["CICUShim", "CPCRE2Shim", "CXMLShim", .product(name: "Yams", package: "Yams")],
+            // Core code stays off Foundation: without this, Foundation's String extensions leak in
+            // through Yams (which imports it) and replace the standard library's on hot paths.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")],
             plugins: ["EmbedRules"]
         ),
         .executableTarget(
