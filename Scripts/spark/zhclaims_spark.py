@@ -28,8 +28,9 @@ JSON, so the job decodes the bytes in Python, the way zhclaims does:
 `--encoding` forces one Python codec. A file with a NUL byte in its first 8 KiB is skipped as
 binary, as zhclaims skips it.
 
-HTML. zhclaims extracts the text of `.html`/`.htm` files itself. `--stdin` takes plain text only,
-so this job skips such files and reports each one.
+HTML. `.html`/`.htm` files are sent as `{"id", "text", "format": "html"}` records, and zhclaims
+extracts the page's text from the markup exactly as it does for a file it reads itself. The bytes
+are decoded as valid UTF-8, else in the charset the page declares (`<meta charset>`), else as above.
 
 Order and ids. The output is in the order of a local run: folders sorted by path, dumps in line
 order. For a folder, the claims are the same lines that `zhclaims extract FOLDER` writes, in the
@@ -50,6 +51,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shlex
 import sys
 import time
@@ -119,14 +121,36 @@ def decode_bytes(data: bytes, forced: str | None = None) -> tuple[str, str]:
     return data.decode("gb18030", errors="replace"), "GB18030"
 
 
-def record_line(doc_id: str, text: str) -> str:
-    """One `{"id","text"}` line for `zhclaims extract --stdin` (which drops a leading BOM of `text`)."""
-    line = json.dumps({"id": doc_id, "text": text}, ensure_ascii=False)
+def record_line(doc_id: str, text: str, fmt: str | None = None) -> str:
+    """One `{"id","text"}` line for `zhclaims extract --stdin` (which drops a leading BOM of `text`);
+    `fmt="html"` marks the text as markup."""
+    record = {"id": doc_id, "text": text, **({"format": fmt} if fmt else {})}
+    line = json.dumps(record, ensure_ascii=False)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates (from \\udXXX escapes): keep them escaped
-        line = json.dumps({"id": doc_id, "text": text}, ensure_ascii=True)
+        line = json.dumps(record, ensure_ascii=True)
     return line
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def decode_html(data: bytes, forced: str | None = None) -> str:
+    """An HTML page's markup as text: valid UTF-8, else its declared charset, else decode_bytes."""
+    if not forced and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _strict(data[3:] if data.startswith(b"\xef\xbb\xbf") else data, "utf-8")
+        if text is not None:
+            return text
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            label = m.group(1).decode("ascii").lower()
+            label = {"gbk": "gb18030", "gb2312": "gb18030", "x-gbk": "gb18030"}.get(label, label)
+            try:
+                return data.decode(label)
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode_bytes(data, forced)[0]
 
 
 def _reject_constant(name: str):
@@ -188,9 +212,8 @@ def file_documents(uri: str, data: bytes, root: str | None, given: str, opts: di
                 problems.add({f"{shown}:{number}: {reason}"})
         return
     if relpath.lower().endswith(HTML_SUFFIXES):
-        # zhclaims reads an HTML file's text itself (markup removed, offsets into that text), and
-        # --stdin takes plain text only, so this job cannot give the same claims: skip, and say so.
-        problems.add({f"{shown}: HTML is not supported by the Spark job (run zhclaims on it directly), skipped"})
+        # zhclaims extracts the page's text from a record marked "format": "html".
+        yield (key, 0), record_line(doc_id, decode_html(data, opts["encoding"]), fmt="html")
         return
     if len(data) > opts["max_size"]:
         problems.add({f"{shown}: file is {len(data)} bytes, over the limit of {opts['max_size']} (--max-size)"})

@@ -81,6 +81,17 @@ struct CLITests {
         #expect(r.stdout.split(separator: "\n").count == 2)
     }
 
+    @Test func stdinRecordsMayCarryHTML() throws {
+        let page = "<html><body><script>var n = 12345;</script><p>冻结资产&#49;4亿元</p></body></html>"
+        let record = "{\"id\":\"p\",\"format\":\"html\",\"text\":\"\(page)\"}\n{\"id\":\"q\",\"format\":\"pdf\",\"text\":\"x\"}\n"
+        let r = try run(["extract", "--stdin"], stdin: record)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("stdin:2: field \"format\" must be \"text\" or \"html\""))
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("\"start\":4,\"end\":8,") == true, "offsets count into the page text 冻结资产14亿元")
+    }
+
     @Test func stdinPlainTextIsTheDocumentDash() throws {
         let r = try run(["extract", "-"], stdin: "冻结涉黑恶资产14亿元")
         #expect(r.status == 0)

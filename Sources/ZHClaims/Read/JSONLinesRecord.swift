@@ -25,6 +25,17 @@ public enum JSONLinesRecord {
         case nil, .null?: id = "\(source):\(lineNumber)"
         default: return .problem(InputProblem(source: place, reason: "field \"\(idField)\" must be a string or number"))
         }
-        return .text(Document(id: id, text: Decoding.dropBOM(body)))
+        // "format": "html" says the text is a page's markup: the document is its text, as for an
+        // .html file. Anything else but "text" is an error.
+        switch value["format"] {
+        case nil, .null?, .string("text")?:
+            return .text(Document(id: id, text: Decoding.dropBOM(body)))
+        case .string("html")?:
+            do { return .text(Document(id: id, text: try HTMLText.extract(Decoding.dropBOM(body)), encoding: "HTML")) } catch {
+                return .problem(InputProblem(source: place, reason: "cannot read the HTML: \(error)"))
+            }
+        default:
+            return .problem(InputProblem(source: place, reason: "field \"format\" must be \"text\" or \"html\""))
+        }
     }
 }
