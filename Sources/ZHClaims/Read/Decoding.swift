@@ -18,7 +18,8 @@ public enum Decoding {
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let body = UnsafeRawBufferPointer(rebasing: bytes[3...])
-            return try decodeUTF8(body, label: "UTF-8 (BOM)")
+            let (text, warnings) = lenientUTF8(body)
+            return (text, "UTF-8", warnings)
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try decodeICU(bytes, "UTF-16LE", skip: 2) }
         if bytes.starts(with: [0xFE, 0xFF]) { return try decodeICU(bytes, "UTF-16BE", skip: 2) }
@@ -37,9 +38,8 @@ public enum Decoding {
         }
         // Mostly valid UTF-8 with a few broken bytes is far more common than a broken GB18030 file.
         if mostlyUTF8(bytes) {
-            let text = String(decoding: bytes, as: UTF8.self)
-            let subs = text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
-            return (text, "UTF-8", replacedWarning(subs))
+            let (text, warnings) = lenientUTF8(bytes)
+            return (text, "UTF-8", warnings)
         }
         // Last resort: what ICU's statistical detector thinks it is (Shift_JIS, EUC-KR, a Latin
         // charset …), if it is fairly sure; otherwise GB18030, the likeliest for Chinese news.
@@ -52,11 +52,11 @@ public enum Decoding {
         return (text, "GB18030", replacedWarning(subs))
     }
 
-    private static func decodeUTF8(_ bytes: UnsafeRawBufferPointer, label: String) throws -> (text: String, charset: String, warnings: [String]) {
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, "UTF-8", []) }
+    /// UTF-8 with invalid sequences replaced by U+FFFD, and the warning that says how many.
+    static func lenientUTF8(_ bytes: UnsafeRawBufferPointer) -> (text: String, warnings: [String]) {
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, []) }
         let text = String(decoding: bytes, as: UTF8.self)
-        let subs = text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
-        return (text, "UTF-8", replacedWarning(subs))
+        return (text, replacedWarning(text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }))
     }
 
     private static func decodeICU(_ bytes: UnsafeRawBufferPointer, _ charset: String, skip: Int) throws -> (text: String, charset: String, warnings: [String]) {
@@ -87,7 +87,7 @@ public enum Decoding {
         text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
     }
 
-    private static func replacedWarning(_ count: Int) -> [String] {
+    static func replacedWarning(_ count: Int) -> [String] {
         count > 0 ? ["\(count) invalid byte sequence\(count == 1 ? "" : "s") replaced by U+FFFD"] : []
     }
 }

@@ -100,12 +100,10 @@ public final class PieceReader {
     /// `Pipeline`).
     private static func decodeFollowing(_ raw: UnsafeRawBufferPointer, charset: String) throws -> (String, String, [String]) {
         if charset == "UTF-8" {
-            if let s = String(validating: raw, as: UTF8.self) { return (s, charset, []) }
-            let s = String(decoding: raw, as: UTF8.self)
-            let bad = s.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 1 : 0) }
-            return (s, charset, ["\(bad) invalid byte sequence(s) replaced by U+FFFD"])
+            let (s, warnings) = Decoding.lenientUTF8(raw)
+            return (s, charset, warnings)
         }
         let (s, subs) = try ICUConverter.decode(raw, charset: charset, strict: false)
-        return (s, charset, subs > 0 ? ["\(subs) invalid byte sequence(s) replaced by U+FFFD"] : [])
+        return (s, charset, Decoding.replacedWarning(subs))
     }
 }
