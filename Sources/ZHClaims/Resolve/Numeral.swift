@@ -17,6 +17,7 @@ public enum Numeral {
     /// is 123 and "二〇二〇" is 2020, as in cn2an's "normal" mode.
     public static func parse<S: StringProtocol>(_ text: S) -> ExactDecimal? {
         let scalars = text.unicodeScalars
+        if let power = PowerReader.read(scalars) { return power.value }
         return containsUnit(scalars) ? UnitReader.read(scalars) : DigitReader.read(scalars)
     }
 
@@ -28,6 +29,7 @@ public enum Numeral {
         var sawUnit = false
         for scalar in text.unicodeScalars {
             switch NumeralSymbol(scalar) {
+            case .bigUnit(12): return nil   // 兆 alone: mega or 10^12 by region
             case .smallUnit, .bigUnit: sawUnit = true
             default: return nil
             }
@@ -79,7 +81,8 @@ enum NumeralSymbol: Equatable {
     case smallUnit(Int)
     /// 廿 2, 卅 3, 卌 4: a digit and 十 fused into one character.
     case tens(UInt8)
-    /// 万 4, 亿 8 (and 萬億), as powers of ten.
+    /// 万 4, 亿 8 (and 萬億), as powers of ten; 兆 12, which the rules only capture inside a
+    /// chain with a lower 亿 after it (五兆六十二亿 = 5 × 10^12 + 62 × 10^8), never alone.
     case bigUnit(Int)
     /// "." or "．": a decimal point that may start a number (".5").
     case asciiPoint
@@ -125,6 +128,7 @@ enum NumeralSymbol: Equatable {
         case 0x534C: return .tens(4)                                       // 卌
         case 0x4E07, 0x842C: return .bigUnit(4)                            // 万 萬
         case 0x4EBF, 0x5104: return .bigUnit(8)                            // 亿 億
+        case 0x5146: return .bigUnit(12)                                   // 兆 (in a chain 兆…亿)
         case 0x2E, 0xFF0E: return .asciiPoint                              // . ．
         case 0x70B9, 0x9EDE: return .chinesePoint                          // 点 點
         case 0x2C, 0xFF0C: return .comma                                   // , ，

@@ -36,6 +36,8 @@ struct UnitReader {
     /// place below it ("一万三": 3 × 10^3).
     private var lastUnitExponent = 0
     private var pending: PendingNumber?
+    /// A 兆 (10^12) not yet followed by a lower 亿: 兆 alone (五兆, 兆瓦) is no numeral here.
+    private var zhaoAwaitsYi = false
 
     static func read(_ scalars: some Sequence<Unicode.Scalar>) -> ExactDecimal? {
         var reader = UnitReader()
@@ -69,6 +71,7 @@ struct UnitReader {
         case .start, .leadingZero, .zero, .comma: return nil
         default: break
         }
+        guard !zhaoAwaitsYi else { return nil }
         if let p = pending {
             guard flush(p, beforeExponent: nil) else { return nil }
             pending = nil
@@ -144,11 +147,14 @@ struct UnitReader {
 
     /// Starts a fraction on the pending number, or (with 点) on 0 after a unit or 零
     /// ("一百点123" = 100.123, "零点五万"). "." needs Arabic digits before it, so "35百亿.6" and
-    /// ".5万" are rejected; so is a point after an abbreviated tail ("一百二点五" is ambiguous).
+    /// ".5万" are rejected. After an abbreviated tail the tail keeps its place and the fraction
+    /// starts at the units ("两千三点一" = 2300.1, "一千六点五" = 1600.5); 点 only.
     private mutating func beginFraction(ascii: Bool) -> Bool {
-        if let p = pending {
-            let ambiguousTail = isTail(p, beforeExponent: nil) && lastUnitExponent >= 2
-            guard !p.digits.inFraction, p.grouping.isComplete, !ambiguousTail,
+        if let p = pending, isTail(p, beforeExponent: nil), lastUnitExponent >= 2 {
+            guard !ascii, !p.liang, flush(p, beforeExponent: nil) else { return false }   // 一千两点五
+            pending = PendingNumber(fractionOnly: ())
+        } else if let p = pending {
+            guard !p.digits.inFraction, p.grouping.isComplete,
                   !ascii || p.isArabic else { return false }
             pending?.digits.beginFraction()
             pending?.fraction.begin(asciiPoint: ascii)
@@ -198,7 +204,8 @@ struct UnitReader {
         return true
     }
 
-    /// 万 folds the low level into one mid entry; 亿 folds low and mid into a high entry.
+    /// 万 folds the low level into one mid entry; 亿 (and 兆, 10^12) folds low and mid into a
+    /// high entry; a later 亿 must stay below an earlier 兆 (五兆六十二亿).
     private mutating func applyBigUnit(_ exponent: Int) -> Bool {
         if previous == .bigUnit {
             return exponent == 8 && compound()   // 万亿, 亿亿; 万万 and 亿万 are not numerals here
@@ -211,7 +218,8 @@ struct UnitReader {
         }
         guard let group = takeGroup(forExponent: exponent, atStart: atStart),
               let value = group.multiplied(byPowerOfTen: exponent) else { return false }
-        guard exponent == 8 ? pushHigh(value, exponent: 8) : pushMid(value) else { return false }
+        guard exponent >= 8 ? pushHigh(value, exponent: exponent) : pushMid(value) else { return false }
+        if exponent == 12 { zhaoAwaitsYi = true } else if exponent == 8 { zhaoAwaitsYi = false }
         previous = .bigUnit
         lastUnitExponent = exponent
         return true
@@ -224,7 +232,7 @@ struct UnitReader {
         var hasGroup = lowExponent != nil
         lowSum = .zero
         lowExponent = nil
-        if exponent == 8, let m = mid {
+        if exponent >= 8, let m = mid {
             guard let sum = group + m else { return nil }
             group = sum
             hasGroup = true
@@ -258,6 +266,12 @@ struct UnitReader {
     /// Turns the pending number into a low entry: an abbreviated tail one place below the last
     /// unit ("两千六" → 600), or a plain number ("一千零五" → 5, "3万4000" → 4000).
     private mutating func flush(_ p: PendingNumber, beforeExponent next: Int?) -> Bool {
+        // 两千点零: a zero fraction after 百 or a bigger unit adds nothing (十点零 stays
+        // unread: 十點零鐘 is a time of day).
+        if p.isFractionOnly, next == nil, lastUnitExponent >= 2, p.digits.isComplete,
+           let v = p.digits.value(negative: false), v.isZero {
+            return true
+        }
         guard !(p.liang && next == nil), let v = p.resolvedValue() else { return false }   // 一百两
         if isTail(p, beforeExponent: next) {
             let exponent = lastUnitExponent - 1
@@ -342,6 +356,9 @@ struct PendingNumber {
         followsUnit = false
         digits.beginFraction()
     }
+
+    /// Begun at its decimal point: no whole digits.
+    var isFractionOnly: Bool { digits.inFraction && digits.integerDigits == 0 }
 
     /// 十/百/千 take one whole digit, possibly with a fraction ("3千", "1.5千"), not a run
     /// ("85十", "12千") or a bare fraction ("百点五千").

@@ -19,7 +19,7 @@ public struct Resolver: Sendable {
         func text(_ role: GroupRole) -> String? {
             guard let t = c.range(role).flatMap({ $0.isEmpty ? nil : buffer.foldedText($0) }) else { return nil }
             // Spaces inside a number (四点 五, 新台币 177.1 亿元) carry no meaning.
-            let numeric: Set<GroupRole> = [.num, .mult, .high, .high_mult, .high_tail, .numer, .denom, .frac, .high_frac]
+            let numeric: Set<GroupRole> = [.num, .mult, .high, .high_mult, .high_tail, .numer, .denom, .frac, .high_frac, .vague]
             guard numeric.contains(role), t.contains(" ") else { return t }
             let packed = t.filter { $0 != " " }
             return packed.isEmpty ? nil : packed
@@ -63,10 +63,10 @@ public struct Resolver: Sendable {
         } else if let num = text(.num) {
             // A multiplier after a number that already has a big unit belongs inside it:
             // 四十五亿四千零四 + 万 is 4540040000, not (4500004004) × 10^4.
-            if let m = mult, num.contains(where: { $0 == "亿" || $0 == "万" }), let whole = Numeral.parse(num + m) {
+            if let m = mult, num.contains(where: { $0 == "亿" || $0 == "万" || $0 == "兆" }), let whole = Numeral.parse(num + m) {
                 return finish(whole, c, text, multApplied: true)
             }
-            guard let n = Numeral.parse(num) else { return .failure(.unreadable(num)) }
+            guard let n = Numeral.parse(num) ?? Self.halfOf(num) else { return .failure(.unreadable(num)) }
             v = n
         } else if let d = text(.doublings) {
             guard let n = Numeral.parse(d).flatMap({ Int($0.description) }), (1...10).contains(n) else { return .failure(.unreadable(d)) }
@@ -198,10 +198,23 @@ public struct Resolver: Sendable {
         return ExactDecimal(Substring("0." + String(tenths) + String(hundredths)))
     }
 
-    /// 十几 → 10, 几十 → 10, 数百 → 100, 上万 → 10000, 好几千 → 1000, 几十万 → 100000.
+    /// 十几 → 10, 几十 → 10, 数百 → 100, 上万 → 10000, 好几千 → 1000, 几十万 → 100000; after a
+    /// written numeral the digits before 几 count: 一百二十几亿 → 12000000000, 一百零几万 → 1000000
+    /// (the 零 that only led to 几 goes with it).
     static func vagueMagnitude(_ word: String) -> ExactDecimal? {
-        let core = String(word.filter { !"数几好上".contains($0) })
+        var kept: [Character] = []
+        for ch in word {
+            if ch == "几", kept.last == "零" { kept.removeLast() }
+            if !"数几好上".contains(ch) { kept.append(ch) }
+        }
+        let core = String(kept)
         return core.isEmpty ? nil : Numeral.parse(core)
+    }
+
+    /// 半 before a multiplier: one half of it (半百 → 50). nil for anything else.
+    static func halfOf(_ word: String) -> ExactDecimal? {
+        guard word.first == "半", word.count > 1, let m = multiplier(String(word.dropFirst())) else { return nil }
+        return m.multiplied(by: ExactDecimal(significand: 5, scale: 1))
     }
 
     /// Unit, currency, approx and change words, then the rule's fixed fields.
