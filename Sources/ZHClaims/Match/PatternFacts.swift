@@ -1,19 +1,32 @@
-/// A set of characters of which every match of a pattern must contain at least one, by a
-/// conservative reading of the pattern (extended mode). A sentence that contains none of them
-/// cannot match, so the rule is not run on it: most rules need a unit, keyword or sign (岁, 倍,
-/// %, a currency, a deny list's words) that most sentences lack.
+/// What a conservative reading of a pattern (extended mode) tells about its matches, so that rules
+/// run only where they can match:
 ///
-/// The set comes from one mandatory item of the pattern (a literal, a class, a group whose every
-/// branch has a set, a lookaround's content): the item with the fewest characters, skipping items
-/// made of digits and numerals, which every sentence that reaches the rules holds anyway.
-/// `nil` means no such set was found (anything not understood counts as "no requirement").
-enum RequiredCharacters {
+/// - `required`: characters of which every match must contain at least one. A sentence holding
+///   none of them cannot match, so the rule is not run on it: most rules need a unit, keyword or
+///   sign (岁, 倍, %, a currency, a deny list's words) that most sentences lack. The set comes from
+///   one mandatory item (a literal, a class, a group whose every branch has a set, a lookaround's
+///   content): the item with the fewest characters, skipping items made of digits and numerals,
+///   which every sentence that reaches the rules holds anyway.
+/// - `first`: the characters a match can start with (the first character it consumes). PCRE2 in
+///   UTF-8 mode can only pre-filter start positions by their first byte, which every Chinese
+///   character shares, so a rule would try its whole leading alternation (approx words, numerals)
+///   at every character; a leading `(?=[first])` turns that into one class test.
+///
+/// `nil` means no such set was found: anything not understood counts as "no requirement" and
+/// "may start anywhere".
+enum PatternFacts {
     typealias Chars = Set<UInt32>
 
-    static func of(_ pattern: String) -> Chars? {
+    struct Facts: Equatable {
+        var required: Chars?
+        var first: Chars?
+    }
+
+    static func of(_ pattern: String) -> Facts? {
         var p = Reader(Array(pattern.unicodeScalars))
         let r = p.alternation()
-        return p.failed ? nil : r
+        guard !p.failed else { return nil }
+        return Facts(required: r.required, first: r.nullable ? nil : r.first)
     }
 
     /// Characters every sentence reaching the rules may hold: a set containing one is no filter.
@@ -34,6 +47,45 @@ enum RequiredCharacters {
         }
     }
 
+    /// The start-set of a sequence or alternation so far: the characters its first consumed
+    /// character can be (`nil`: any), and whether it can match without consuming anything.
+    struct Start {
+        var first: Chars? = []
+        var nullable = true
+
+        static let empty = Start()
+        static let any = Start(first: nil, nullable: false)
+        static func char(_ c: Chars?) -> Start { Start(first: c, nullable: false) }
+
+        /// `self` followed by `next`.
+        func then(_ next: Start) -> Start {
+            guard nullable else { return self }
+            return Start(first: union(first, next.first), nullable: next.nullable)
+        }
+
+        /// `self` or `other`.
+        func or(_ other: Start) -> Start {
+            Start(first: union(first, other.first), nullable: nullable || other.nullable)
+        }
+
+        func optional() -> Start { Start(first: first, nullable: true) }
+
+        private func union(_ a: Chars?, _ b: Chars?) -> Chars? {
+            guard let a, let b else { return nil }
+            return a.union(b)
+        }
+    }
+
+    /// One item or a whole (sub)pattern: its requirement, the requirement of a positive
+    /// lookaround it is, and its start-set.
+    struct Item {
+        var required: Chars?
+        var lookaround: Chars? = nil
+        var start: Start
+        var first: Chars? { start.first }
+        var nullable: Bool { start.nullable }
+    }
+
     fileprivate struct Reader {
         let s: [Unicode.Scalar]
         var i = 0
@@ -50,28 +102,33 @@ enum RequiredCharacters {
             return k
         }
 
-        /// Every branch must hold one of the union of the branches' sets.
-        mutating func alternation() -> Chars? {
+        /// Every branch must hold one of the union of the branches' sets; a match starts like one
+        /// of the branches.
+        mutating func alternation() -> Item {
             var result: Chars? = []
+            var start: Start? = nil
             while true {
                 let branch = sequence()
-                if let r = result, let b = branch, !b.isEmpty { result = r.union(b) } else { result = nil }
+                if let r = result, let b = branch.required, !b.isEmpty { result = r.union(b) } else { result = nil }
+                start = start.map { $0.or(branch.start) } ?? branch.start
                 i = skipped(i)
                 if i < s.count && s[i] == "|" { i += 1; continue }
-                return result.flatMap { $0.isEmpty ? nil : $0 }
+                return Item(required: result.flatMap { $0.isEmpty ? nil : $0 }, start: start ?? .empty)
             }
         }
 
-        /// The best requirement among the mandatory items of a sequence.
-        mutating func sequence() -> Chars? {
+        /// The best requirement among the mandatory items of a sequence; its start-set.
+        mutating func sequence() -> Item {
             var best: Chars? = nil
+            var start = Start.empty
             while true {
                 i = skipped(i)
-                if failed || i >= s.count || s[i] == "|" || s[i] == ")" { return best }
+                if failed || i >= s.count || s[i] == "|" || s[i] == ")" { return Item(required: best, start: start) }
                 let item = atom()
                 let mandatory = quantifier()
                 if mandatory { best = better(best, item.required) }
                 if let la = item.lookaround { best = better(best, la) }
+                start = start.then(mandatory ? item.start : item.start.optional())
             }
         }
 
@@ -96,20 +153,21 @@ enum RequiredCharacters {
             return mandatory
         }
 
-        /// An item: what it requires when it occurs, and (for a positive lookaround) what the
-        /// sentence must contain wherever the item is.
-        mutating func atom() -> (required: Chars?, lookaround: Chars?) {
+        /// An item: what it requires when it occurs, what the sentence must contain wherever the
+        /// item is (for a positive lookaround), and how it starts.
+        mutating func atom() -> Item {
             let c = s[i]
             switch c {
             case "(": return group()
-            case "[": return (charClass(), nil)
-            case "\\": return (escape(), nil)
-            case ".", "^", "$": i += 1; return (nil, nil)
-            default: i += 1; return ([c.value], nil)
+            case "[": let set = charClass(); return Item(required: set, start: .char(set))
+            case "\\": return escape()
+            case ".": i += 1; return Item(required: nil, start: .any)
+            case "^", "$": i += 1; return Item(required: nil, start: .empty)
+            default: i += 1; return Item(required: [c.value], start: .char([c.value]))
             }
         }
 
-        mutating func group() -> (required: Chars?, lookaround: Chars?) {
+        mutating func group() -> Item {
             i += 1
             var kind = 0   // 0 group, 1 positive lookaround, 2 negative lookaround
             if i < s.count, s[i] == "?" {
@@ -120,33 +178,36 @@ enum RequiredCharacters {
                 else if rest.hasPrefix("?<=") { i += 3; kind = 1 }
                 else if rest.hasPrefix("?<!") { i += 3; kind = 2 }
                 else if rest.hasPrefix("?<") || rest.hasPrefix("?P<") { while i < s.count, s[i] != ">" { i += 1 }; i += 1 }
-                else if rest.hasPrefix("?x)") || rest.hasPrefix("?J)") { i += 3; return (nil, nil) }
-                else { failed = true; return (nil, nil) }
-            } else if i < s.count, s[i] == "*" { failed = true; return (nil, nil) }
+                else if rest.hasPrefix("?x)") || rest.hasPrefix("?J)") { i += 3; return Item(required: nil, start: .empty) }
+                else { failed = true; return Item(required: nil, start: .any) }
+            } else if i < s.count, s[i] == "*" { failed = true; return Item(required: nil, start: .any) }
             let inner = alternation()
             i = skipped(i)
-            guard i < s.count, s[i] == ")" else { failed = true; return (nil, nil) }
+            guard i < s.count, s[i] == ")" else { failed = true; return Item(required: nil, start: .any) }
             i += 1
             switch kind {
-            case 1: return (nil, inner)
-            case 2: return (nil, nil)
-            default: return (inner, nil)
+            case 1: return Item(required: nil, lookaround: inner.required, start: .empty)
+            case 2: return Item(required: nil, start: .empty)
+            default: return inner
             }
         }
 
-        mutating func escape() -> Chars? {
-            guard i + 1 < s.count else { failed = true; return nil }
+        mutating func escape() -> Item {
+            guard i + 1 < s.count else { failed = true; return Item(required: nil, start: .any) }
             let e = s[i + 1]
             i += 2
             if e == "x", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") {
                 defer { i = close + 1 }
-                return UInt32(String(String.UnicodeScalarView(s[(i + 1)..<close])), radix: 16).map { [$0] }
+                let c = UInt32(String(String.UnicodeScalarView(s[(i + 1)..<close])), radix: 16).map { Chars([$0]) }
+                return Item(required: c, start: .char(c))
             }
             if e.properties.isAlphabetic || ("0"..."9").contains(e) {
                 if e == "p" || e == "P", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") { i = close + 1 }
-                return nil   // \d \w \K \b \p{…} …: no literal requirement
+                // Zero-width escapes consume nothing; \d \w \p{…} … any character as far as we know.
+                let zeroWidth: Set<Unicode.Scalar> = ["K", "b", "B", "A", "z", "Z", "G"]
+                return Item(required: nil, start: zeroWidth.contains(e) ? .empty : .any)
             }
-            return [e.value]
+            return Item(required: [e.value], start: .char([e.value]))
         }
 
         /// A positive class of at most 4096 characters; nil otherwise.
