@@ -129,7 +129,9 @@ struct PatternFactsTests {
         // A branch with no requirement makes the alternation unfiltered.
         #expect(RuleFilter.usable(PatternFacts.of("(?x)(?:[0-9]+倍|\\d+)")?.required) == nil)
         // Positive lookahead content is required; negative lookaround content is not.
-        #expect(PatternFacts.of("(?x)[0-9]+(?=万元)")?.required == Set([Unicode.Scalar("元").value]), "万 is a numeral, so 元 is the useful requirement")
+        #expect(PatternFacts.of("(?x)[0-9]+(?=一元)")?.required == Set([Unicode.Scalar("元").value]), "一 is in most sentences, so 元 is the useful requirement")
+        // Rarer numeral characters filter: a rule needing 万 or 亿 skips sentences without them.
+        #expect(RuleFilter.usable(PatternFacts.of("(?x)[0-9]+ (?:万|亿) 元?")?.required) == Set("万亿".unicodeScalars.map(\.value)))
         #expect(RuleFilter.usable(PatternFacts.of("(?x)[0-9]+(?!元)")?.required) == nil)
     }
 

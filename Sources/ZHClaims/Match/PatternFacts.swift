@@ -29,12 +29,14 @@ enum PatternFacts {
         return Facts(required: r.required, first: r.nullable ? nil : r.first)
     }
 
-    /// Characters every sentence reaching the rules may hold: a set containing one is no filter.
+    /// Characters most sentences reaching the rules hold (ASCII digits and the small Chinese
+    /// digits): a set containing one is no filter. Rarer numeral characters (万, 亿, 百, 千, 几 …)
+    /// do filter: a rule needing 万 or 亿 skips most sentences.
     static func isUseful(_ chars: Chars) -> Bool {
-        !chars.isEmpty && !chars.contains { c in
-            (0x30...0x39).contains(c) || SentenceMatcher.numeralCharacters.contains(Unicode.Scalar(c) ?? " ")
-        }
+        !chars.isEmpty && !chars.contains { c in (0x30...0x39).contains(c) || commonNumerals.contains(c) }
     }
+
+    static let commonNumerals = Set("〇零一二三四五六七八九十两".unicodeScalars.map(\.value))
 
     /// The better of two requirements: the smaller useful one.
     static func better(_ a: Chars?, _ b: Chars?) -> Chars? {

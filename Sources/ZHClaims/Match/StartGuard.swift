@@ -9,9 +9,17 @@
 enum StartGuard {
     /// The guarded source in extended mode, or nil when the start set is unknown or empty.
     static func guarded(_ pattern: String, first: PatternFacts.Chars?) -> String? {
-        guard let first, !first.isEmpty else { return nil }
+        guard let first, !first.isEmpty, !isAnchored(pattern) else { return nil }
         // The newline ends a trailing `#` comment of the rule before the closing parenthesis.
         return "(?x)(?=" + characterClass(first) + ")(?:" + pattern + "\n)"
+    }
+
+    /// A pattern starting with `^` is tried at the sentence start only (PCRE2 sees the anchor);
+    /// a lookahead in front would hide it and make PCRE2 try every position.
+    static func isAnchored(_ pattern: String) -> Bool {
+        var lines = pattern.split(separator: "\n", omittingEmptySubsequences: true).lazy
+            .map { $0.drop { $0 == " " || $0 == "\t" } }.filter { !$0.isEmpty && !$0.hasPrefix("#") }.makeIterator()
+        return lines.next()?.hasPrefix("^") ?? false
     }
 
     /// A class of the given code points, as `\x{…}` ranges (no literal whitespace or syntax).
