@@ -63,11 +63,14 @@ struct RulesCommand: ParsableCommand {
         @Option(name: .customLong("rules"), help: "Extra rule folders (repeatable).")
         var ruleDirs: [String] = []
 
+        @Flag(help: "Profile only the --rules folders, not the built-in rules (e.g. to time a changed copy of Rules/).")
+        var noBuiltinRules = false
+
         @Option(help: "How many rules to list.")
         var top = 20
 
         func run() throws {
-            let book = try loadRules(folders: ruleFolders(ruleDirs))
+            let book = try loadRules(builtin: !noBuiltinRules, folders: ruleFolders(ruleDirs))
             let extractor = try DocumentExtractor(book: book)
             extractor.enableRuleProfiling()
             var options = Pipeline.Options()
