@@ -63,11 +63,14 @@ struct RulesCommand: ParsableCommand {
         @Option(name: .customLong("rules"), help: "Extra rule folders (repeatable).")
         var ruleDirs: [String] = []
 
+        @Flag(help: "Profile only the --rules folders, not the built-in rules (e.g. to time a changed copy of Rules/).")
+        var noBuiltinRules = false
+
         @Option(help: "How many rules to list.")
         var top = 20
 
         func run() throws {
-            let book = try loadRules(folders: ruleFolders(ruleDirs))
+            let book = try loadRules(builtin: !noBuiltinRules, folders: ruleFolders(ruleDirs))
             let extractor = try DocumentExtractor(book: book)
             extractor.enableRuleProfiling()
             var options = Pipeline.Options()
@@ -83,7 +86,7 @@ struct RulesCommand: ParsableCommand {
             print("matching \(bytes) bytes: \(total / 1_000_000) ms in patterns")
             for (i, t) in ns.enumerated().sorted(by: { $0.1 > $1.1 }).prefix(top) {
                 let share = Double(t) * 100 / Double(total)
-                let how = book.rules[i].isFiltered ? "run where its characters occur" : "run on every sentence"
+                let how = (book.rules[i].isFiltered ? "run where its characters occur" : "run on every sentence") + (book.rules[i].isStartGuarded ? ", start-guarded" : "")
                 print("\(book.rules[i].rule.id)\t\(t / 1_000_000) ms\t\((share * 10).rounded() / 10)%\t\(how)")
             }
         }

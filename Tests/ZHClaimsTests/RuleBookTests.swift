@@ -119,18 +119,20 @@ struct RuleBookTests {
 }
 
 /// The required-character filter must never skip a sentence a rule could match.
-struct RequiredCharactersTests {
+struct PatternFactsTests {
     @Test func requirementsComeFromMandatoryItems() {
-        #expect(RequiredCharacters.of("(?x)(?<num>[0-9]+) (?<unit>岁|周岁)") == Set("岁周".unicodeScalars.map(\.value)))
-        #expect(RequiredCharacters.of("(?x)(?:同比|环比)? 增长 \\K [0-9]+ %").map(RuleFilter.usable) != nil)
+        #expect(PatternFacts.of("(?x)(?<num>[0-9]+) (?<unit>岁|周岁)")?.required == Set("岁周".unicodeScalars.map(\.value)))
+        #expect(RuleFilter.usable(PatternFacts.of("(?x)(?:同比|环比)? 增长 \\K [0-9]+ %")?.required) != nil)
         // An optional item is not a requirement; a numeral-only requirement is not useful.
-        #expect(RuleFilter.usable(RequiredCharacters.of("(?x)(?:岁)? [0-9]+")) == nil)
-        #expect(RuleFilter.usable(RequiredCharacters.of("(?x)[一二三]+")) == nil)
+        #expect(RuleFilter.usable(PatternFacts.of("(?x)(?:岁)? [0-9]+")?.required) == nil)
+        #expect(RuleFilter.usable(PatternFacts.of("(?x)[一二三]+")?.required) == nil)
         // A branch with no requirement makes the alternation unfiltered.
-        #expect(RuleFilter.usable(RequiredCharacters.of("(?x)(?:[0-9]+倍|\\d+)")) == nil)
+        #expect(RuleFilter.usable(PatternFacts.of("(?x)(?:[0-9]+倍|\\d+)")?.required) == nil)
         // Positive lookahead content is required; negative lookaround content is not.
-        #expect(RequiredCharacters.of("(?x)[0-9]+(?=万元)") == Set([Unicode.Scalar("元").value]), "万 is a numeral, so 元 is the useful requirement")
-        #expect(RuleFilter.usable(RequiredCharacters.of("(?x)[0-9]+(?!元)")) == nil)
+        #expect(PatternFacts.of("(?x)[0-9]+(?=一元)")?.required == Set([Unicode.Scalar("元").value]), "一 is in most sentences, so 元 is the useful requirement")
+        // Rarer numeral characters filter: a rule needing 万 or 亿 skips sentences without them.
+        #expect(RuleFilter.usable(PatternFacts.of("(?x)[0-9]+ (?:万|亿) 元?")?.required) == Set("万亿".unicodeScalars.map(\.value)))
+        #expect(RuleFilter.usable(PatternFacts.of("(?x)[0-9]+(?!元)")?.required) == nil)
     }
 
     @Test func filteringChangesNoOutput() throws {

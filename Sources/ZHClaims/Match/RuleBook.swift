@@ -6,17 +6,23 @@ import Glibc
 public final class CompiledRule: @unchecked Sendable {
     public let rule: Rule
     public let pattern: PCRE2Pattern
+    /// The pattern the matcher scans with: `pattern` behind a lookahead on its possible first
+    /// characters when they are known (`StartGuard`); same matches, far fewer costly attempts.
+    let scanPattern: PCRE2Pattern
     public let slots: GroupSlots
     /// Position in the rule book (file order), the last tie-breaker of the overlap policy.
     public let order: Int
     /// Characters of which a sentence must hold one for the rule to match (nil: run always).
-    let requiredCharacters: RequiredCharacters.Chars?
+    let requiredCharacters: PatternFacts.Chars?
     /// Whether sentences lacking the rule's required characters are skipped for it.
     public var isFiltered: Bool { requiredCharacters != nil }
+    /// Whether the matcher skips start positions whose character cannot begin a match.
+    public var isStartGuarded: Bool { scanPattern !== pattern }
 
-    init(rule: Rule, pattern: PCRE2Pattern, order: Int, requiredCharacters: RequiredCharacters.Chars?) {
+    init(rule: Rule, pattern: PCRE2Pattern, scanPattern: PCRE2Pattern, order: Int, requiredCharacters: PatternFacts.Chars?) {
         self.rule = rule
         self.pattern = pattern
+        self.scanPattern = scanPattern
         self.slots = GroupSlots(pattern.groupNumbers)
         self.order = order
         self.requiredCharacters = requiredCharacters
@@ -115,12 +121,14 @@ public struct RuleBook: Sendable {
             do {
                 let source = "(?x)" + rule.pattern
                 let pattern = try PCRE2Pattern(source)
-                let required = RuleFilter.usable(RequiredCharacters.of(source))
+                let facts = PatternFacts.of(source)
+                let required = RuleFilter.usable(facts?.required)
+                let scanPattern = StartGuard.guarded(rule.pattern, first: facts?.first).flatMap { try? PCRE2Pattern($0) } ?? pattern
                 let unknown = GroupSlots.unknownNames(pattern.groupNumbers)
                 if !unknown.isEmpty {
                     diagnostics.append(RuleDiagnostic(rule.patternLocation, rule.id, "unknown group name\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")) (roles: \(GroupRole.allCases.map(\.rawValue).joined(separator: ", ")); ctx… for context)"))
                 }
-                compiled.append(CompiledRule(rule: rule, pattern: pattern, order: compiled.count, requiredCharacters: required))
+                compiled.append(CompiledRule(rule: rule, pattern: pattern, scanPattern: scanPattern, order: compiled.count, requiredCharacters: required))
             } catch {
                 diagnostics.append(compileDiagnostic(error, rule: rule, raw: r, fragments: fragments, source: sourceTexts[rule.location.file]))
             }
@@ -131,7 +139,7 @@ public struct RuleBook: Sendable {
         let off = Set(disabled.map(\.id))
         guard diagnostics.isEmpty else { throw RuleErrors(diagnostics: diagnostics) }
         let active = compiled.filter { !off.contains($0.rule.id) }
-        let ordered = active.enumerated().map { CompiledRule(rule: $1.rule, pattern: $1.pattern, order: $0, requiredCharacters: $1.requiredCharacters) }
+        let ordered = active.enumerated().map { CompiledRule(rule: $1.rule, pattern: $1.pattern, scanPattern: $1.scanPattern, order: $0, requiredCharacters: $1.requiredCharacters) }
         return RuleBook(rules: ordered, files: files, filter: RuleFilter(ordered))
     }
 

@@ -1,5 +1,5 @@
 /// Which rules can match a sentence, from the characters it holds: for every BMP code point, the
-/// bit set of rules that list it among their required characters (`RequiredCharacters`). Rules
+/// bit set of rules that list it among their required characters (`PatternFacts.required`). Rules
 /// with no usable requirement are always run. Built once per rule book, shared by all workers.
 struct RuleFilter: Sendable {
     let words: Int
@@ -32,8 +32,8 @@ struct RuleFilter: Sendable {
     }
 
     /// A rule's requirement is kept only when it is useful and entirely in the BMP.
-    static func usable(_ chars: RequiredCharacters.Chars?) -> RequiredCharacters.Chars? {
-        guard let chars, RequiredCharacters.isUseful(chars), chars.allSatisfy({ $0 < 0x10000 }) else { return nil }
+    static func usable(_ chars: PatternFacts.Chars?) -> PatternFacts.Chars? {
+        guard let chars, PatternFacts.isUseful(chars), chars.allSatisfy({ $0 < 0x10000 }) else { return nil }
         return chars
     }
 }

@@ -44,7 +44,7 @@ public final class SentenceMatcher {
         while start <= subject.count {
             let found: Bool
             do {
-                found = try matcher.match(rule.pattern, in: subject, from: start, into: &groups)
+                found = try matcher.match(rule.scanPattern, in: subject, from: start, into: &groups)
             } catch {
                 if error.isLimit, !limitHits.contains(rule.rule.id) { limitHits.append(rule.rule.id) }
                 return

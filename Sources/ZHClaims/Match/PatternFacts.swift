@@ -1,0 +1,252 @@
+/// What a conservative reading of a pattern (extended mode) tells about its matches, so that rules
+/// run only where they can match:
+///
+/// - `required`: characters of which every match must contain at least one. A sentence holding
+///   none of them cannot match, so the rule is not run on it: most rules need a unit, keyword or
+///   sign (岁, 倍, %, a currency, a deny list's words) that most sentences lack. The set comes from
+///   one mandatory item (a literal, a class, a group whose every branch has a set, a lookaround's
+///   content): the item with the fewest characters, skipping items made of digits and numerals,
+///   which every sentence that reaches the rules holds anyway.
+/// - `first`: the characters a match can start with (the first character it consumes). PCRE2 in
+///   UTF-8 mode can only pre-filter start positions by their first byte, which every Chinese
+///   character shares, so a rule would try its whole leading alternation (approx words, numerals)
+///   at every character; a leading `(?=[first])` turns that into one class test.
+///
+/// `nil` means no such set was found: anything not understood counts as "no requirement" and
+/// "may start anywhere".
+enum PatternFacts {
+    typealias Chars = Set<UInt32>
+
+    struct Facts: Equatable {
+        var required: Chars?
+        var first: Chars?
+    }
+
+    static func of(_ pattern: String) -> Facts? {
+        var p = Reader(Array(pattern.unicodeScalars))
+        let r = p.alternation()
+        guard !p.failed else { return nil }
+        return Facts(required: r.required, first: r.nullable ? nil : r.first)
+    }
+
+    /// Characters most sentences reaching the rules hold (ASCII digits and the small Chinese
+    /// digits): a set containing one is no filter. Rarer numeral characters (万, 亿, 百, 千, 几 …)
+    /// do filter: a rule needing 万 or 亿 skips most sentences.
+    static func isUseful(_ chars: Chars) -> Bool {
+        !chars.isEmpty && !chars.contains { c in (0x30...0x39).contains(c) || commonNumerals.contains(c) }
+    }
+
+    static let commonNumerals = Set("〇零一二三四五六七八九十两".unicodeScalars.map(\.value))
+
+    /// The better of two requirements: the smaller useful one.
+    static func better(_ a: Chars?, _ b: Chars?) -> Chars? {
+        let ua = a.flatMap { isUseful($0) ? $0 : nil }, ub = b.flatMap { isUseful($0) ? $0 : nil }
+        switch (ua, ub) {
+        case let (x?, y?): return x.count <= y.count ? x : y
+        case let (x?, nil): return x
+        case let (nil, y?): return y
+        default: return a ?? b
+        }
+    }
+
+    /// The start-set of a sequence or alternation so far: the characters its first consumed
+    /// character can be (`nil`: any), and whether it can match without consuming anything.
+    struct Start {
+        var first: Chars? = []
+        var nullable = true
+
+        static let empty = Start()
+        static let any = Start(first: nil, nullable: false)
+        static func char(_ c: Chars?) -> Start { Start(first: c, nullable: false) }
+
+        /// `self` followed by `next`.
+        func then(_ next: Start) -> Start {
+            guard nullable else { return self }
+            return Start(first: union(first, next.first), nullable: next.nullable)
+        }
+
+        /// `self` or `other`.
+        func or(_ other: Start) -> Start {
+            Start(first: union(first, other.first), nullable: nullable || other.nullable)
+        }
+
+        func optional() -> Start { Start(first: first, nullable: true) }
+
+        private func union(_ a: Chars?, _ b: Chars?) -> Chars? {
+            guard let a, let b else { return nil }
+            return a.union(b)
+        }
+    }
+
+    /// One item or a whole (sub)pattern: its requirement, the requirement of a positive
+    /// lookaround it is, and its start-set.
+    struct Item {
+        var required: Chars?
+        var lookaround: Chars? = nil
+        var start: Start
+        var first: Chars? { start.first }
+        var nullable: Bool { start.nullable }
+    }
+
+    fileprivate struct Reader {
+        let s: [Unicode.Scalar]
+        var i = 0
+        var failed = false
+        init(_ s: [Unicode.Scalar]) { self.s = s }
+
+        func skipped(_ k: Int) -> Int {
+            var k = k
+            while k < s.count {
+                if s[k] == " " || s[k] == "\n" || s[k] == "\t" || s[k] == "\r" { k += 1; continue }
+                if s[k] == "#" { while k < s.count && s[k] != "\n" { k += 1 }; continue }
+                break
+            }
+            return k
+        }
+
+        /// Every branch must hold one of the union of the branches' sets; a match starts like one
+        /// of the branches.
+        mutating func alternation() -> Item {
+            var result: Chars? = []
+            var start: Start? = nil
+            while true {
+                let branch = sequence()
+                if let r = result, let b = branch.required, !b.isEmpty { result = r.union(b) } else { result = nil }
+                start = start.map { $0.or(branch.start) } ?? branch.start
+                i = skipped(i)
+                if i < s.count && s[i] == "|" { i += 1; continue }
+                return Item(required: result.flatMap { $0.isEmpty ? nil : $0 }, start: start ?? .empty)
+            }
+        }
+
+        /// The best requirement among the mandatory items of a sequence; its start-set.
+        mutating func sequence() -> Item {
+            var best: Chars? = nil
+            var start = Start.empty
+            while true {
+                i = skipped(i)
+                if failed || i >= s.count || s[i] == "|" || s[i] == ")" { return Item(required: best, start: start) }
+                let item = atom()
+                let mandatory = quantifier()
+                if mandatory { best = better(best, item.required) }
+                if let la = item.lookaround { best = better(best, la) }
+                start = start.then(mandatory ? item.start : item.start.optional())
+            }
+        }
+
+        /// Whether the quantifier (if any) asks for at least one repetition.
+        mutating func quantifier() -> Bool {
+            i = skipped(i)
+            guard i < s.count else { return true }
+            var mandatory = true
+            switch s[i] {
+            case "?", "*": mandatory = false; i += 1
+            case "+": i += 1
+            case "{":
+                var k = i + 1
+                var text = ""
+                while k < s.count, ("0"..."9").contains(s[k]) || s[k] == "," { text.unicodeScalars.append(s[k]); k += 1 }
+                guard k < s.count, s[k] == "}", let lo = text.split(separator: ",", omittingEmptySubsequences: false).first, let n = Int(lo) else { return true }
+                mandatory = n > 0
+                i = k + 1
+            default: return true
+            }
+            if i < s.count, s[i] == "?" || s[i] == "+" { i += 1 }
+            return mandatory
+        }
+
+        /// An item: what it requires when it occurs, what the sentence must contain wherever the
+        /// item is (for a positive lookaround), and how it starts.
+        mutating func atom() -> Item {
+            let c = s[i]
+            switch c {
+            case "(": return group()
+            case "[": let set = charClass(); return Item(required: set, start: .char(set))
+            case "\\": return escape()
+            case ".": i += 1; return Item(required: nil, start: .any)
+            case "^", "$": i += 1; return Item(required: nil, start: .empty)
+            default: i += 1; return Item(required: [c.value], start: .char([c.value]))
+            }
+        }
+
+        mutating func group() -> Item {
+            i += 1
+            var kind = 0   // 0 group, 1 positive lookaround, 2 negative lookaround
+            if i < s.count, s[i] == "?" {
+                let rest = String(String.UnicodeScalarView(s[i..<min(s.count, i + 4)]))
+                if rest.hasPrefix("?:") || rest.hasPrefix("?|") || rest.hasPrefix("?>") { i += 2 }
+                else if rest.hasPrefix("?=") { i += 2; kind = 1 }
+                else if rest.hasPrefix("?!") { i += 2; kind = 2 }
+                else if rest.hasPrefix("?<=") { i += 3; kind = 1 }
+                else if rest.hasPrefix("?<!") { i += 3; kind = 2 }
+                else if rest.hasPrefix("?<") || rest.hasPrefix("?P<") { while i < s.count, s[i] != ">" { i += 1 }; i += 1 }
+                else if rest.hasPrefix("?x)") || rest.hasPrefix("?J)") { i += 3; return Item(required: nil, start: .empty) }
+                else { failed = true; return Item(required: nil, start: .any) }
+            } else if i < s.count, s[i] == "*" { failed = true; return Item(required: nil, start: .any) }
+            let inner = alternation()
+            i = skipped(i)
+            guard i < s.count, s[i] == ")" else { failed = true; return Item(required: nil, start: .any) }
+            i += 1
+            switch kind {
+            case 1: return Item(required: nil, lookaround: inner.required, start: .empty)
+            case 2: return Item(required: nil, start: .empty)
+            default: return inner
+            }
+        }
+
+        mutating func escape() -> Item {
+            guard i + 1 < s.count else { failed = true; return Item(required: nil, start: .any) }
+            let e = s[i + 1]
+            i += 2
+            if e == "x", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") {
+                defer { i = close + 1 }
+                let c = UInt32(String(String.UnicodeScalarView(s[(i + 1)..<close])), radix: 16).map { Chars([$0]) }
+                return Item(required: c, start: .char(c))
+            }
+            if e.properties.isAlphabetic || ("0"..."9").contains(e) {
+                if e == "p" || e == "P", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") { i = close + 1 }
+                // Zero-width escapes consume nothing; \d \w \p{…} … any character as far as we know.
+                let zeroWidth: Set<Unicode.Scalar> = ["K", "b", "B", "A", "z", "Z", "G"]
+                return Item(required: nil, start: zeroWidth.contains(e) ? .empty : .any)
+            }
+            return Item(required: [e.value], start: .char([e.value]))
+        }
+
+        /// A positive class of at most 4096 characters; nil otherwise.
+        mutating func charClass() -> Chars? {
+            i += 1
+            var negated = false
+            if i < s.count, s[i] == "^" { negated = true; i += 1 }
+            var set: Chars = []
+            var bad = negated
+            var firstItem = true
+            while i < s.count {
+                if s[i] == "]" && !firstItem { i += 1; return bad ? nil : set }
+                firstItem = false
+                guard let lo = classChar() else { bad = true; continue }
+                if i + 1 < s.count, s[i] == "-", s[i + 1] != "]" {
+                    i += 1
+                    guard let hi = classChar(), hi >= lo, hi - lo < 4096 else { bad = true; continue }
+                    for v in lo...hi { set.insert(v) }
+                } else {
+                    set.insert(lo)
+                }
+            }
+            failed = true
+            return nil
+        }
+
+        mutating func classChar() -> UInt32? {
+            guard s[i] == "\\" else { defer { i += 1 }; return s[i].value }
+            guard i + 1 < s.count else { i += 1; return nil }
+            let e = s[i + 1]
+            i += 2
+            if e == "x", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") {
+                defer { i = close + 1 }
+                return UInt32(String(String.UnicodeScalarView(s[(i + 1)..<close])), radix: 16)
+            }
+            if e == "p" || e == "P", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") { i = close + 1; return nil }
+            return e.properties.isAlphabetic || ("0"..."9").contains(e) ? nil : e.value
+        }
+    }
+}
