@@ -48,12 +48,12 @@ public final class DocumentExtractor {
     func extract(_ sentence: Sentence, _ buffer: TextBuffer, trace: ((Trace) -> Void)?) throws -> [Claim] {
         let candidates = matcher.candidates(buffer, sentence.range)
         guard !candidates.isEmpty else { return [] }
-        var sentenceWords: [(range: Range<Int>, status: Int32)]? = nil
+        var sentenceWords: SentenceWords? = nil
         var entries: [OverlapPolicy.Entry] = []
         for c in candidates {
             if !c.rule.rule.isDeny, WordBoundaryCheck.needsCheck(c.span, buffer) {
-                if sentenceWords == nil { sentenceWords = try words.words(buffer, sentence.range) }
-                if let cut = WordBoundaryCheck.cutWord(c.span, words: sentenceWords!, buffer) {
+                if sentenceWords == nil { sentenceWords = SentenceWords(words, buffer, sentence: sentence.range) }
+                if let cut = WordBoundaryCheck.cutWord(c.span, words: try sentenceWords!.words(covering: c.span), buffer) {
                     trace?(Trace(sentence: sentence, candidate: c, dropped: .wordBoundary(cut)))
                     continue
                 }

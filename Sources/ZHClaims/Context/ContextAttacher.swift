@@ -4,12 +4,12 @@
 /// - `subject`: filled by `SubjectFinder` from the sentence's words. Word segmentation is the
 ///   costly part of the run, so it is done at most once per sentence, only over the clauses of the
 ///   claims that need a subject (not for dates and time-frame durations), and not at all when the
-///   match stage already segmented the sentence (`sentenceWords`).
+///   match stage already segmented part of the sentence (`sentenceWords`, clause by clause).
 struct ContextAttacher {
     var subjects = SubjectFinder()
 
     func attach(_ claims: inout [Claim], sentence: Sentence, _ buffer: TextBuffer,
-                sentenceWords: [(range: Range<Int>, status: Int32)]?, segmenter: WordSegmenter) throws {
+                sentenceWords: SentenceWords?, segmenter: WordSegmenter) throws {
         for i in claims.indices {
             claims[i].sentence = sentence.number
             if claims[i].kind == .change, claims[i].basis == nil {
@@ -18,7 +18,7 @@ struct ContextAttacher {
         }
         let needs = claims.map { SubjectFinder.needsWords($0, buffer, sentence: sentence.range) }
         guard let window = SubjectFinder.window(for: claims, needs: needs, sentence: sentence.range, buffer) else { return }
-        let words = try sentenceWords ?? segmenter.words(buffer, window)
+        let words = try sentenceWords?.words(covering: window) ?? segmenter.words(buffer, window)
         let tokens = SubjectTokenizer.tokens(words: words, window: window, claims: claims, buffer)
         let found = subjects.subjects(claims, needs: needs, tokens: tokens, buffer)
         for i in claims.indices { claims[i].subject = found[i] }

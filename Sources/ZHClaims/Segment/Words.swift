@@ -33,3 +33,61 @@ public final class WordSegmenter {
         return result
     }
 }
+
+/// The word segments of one sentence, computed clause by clause when first needed.
+///
+/// Why clauses: ICU segments Chinese with its dictionary over each run of Han characters, and a
+/// run never crosses a clause mark (。 、 ！ ？ and , ; : when no letter or digit stands on both
+/// sides), so the words of a clause segmented alone are the words the whole sentence would give
+/// there. A candidate's word-boundary check needs only the clauses around its edges, and a
+/// subject only the clauses of its window: most of a long sentence is never segmented.
+final class SentenceWords {
+    typealias Word = (range: Range<Int>, status: Int32)
+    private let segmenter: WordSegmenter
+    private let buffer: TextBuffer
+    /// Clause ranges of the sentence, in order, covering it without gaps.
+    private let clauses: [Range<Int>]
+    private var done: [[Word]?]
+
+    init(_ segmenter: WordSegmenter, _ buffer: TextBuffer, sentence: Range<Int>) {
+        self.segmenter = segmenter
+        self.buffer = buffer
+        clauses = Self.clauses(of: sentence, buffer)
+        done = Array(repeating: nil, count: clauses.count)
+    }
+
+    /// The words of every clause that overlaps `range` (or holds its position, when empty), in order.
+    func words(covering range: Range<Int>) throws -> [Word] {
+        var out: [Word] = []
+        for (k, clause) in clauses.enumerated() where clause.overlaps(range) || clause.contains(range.lowerBound) {
+            if done[k] == nil { done[k] = try segmenter.words(buffer, clause) }
+            out += done[k]!
+        }
+        return out
+    }
+
+    /// Cuts after each clause mark. , ; : (folded from ， ； ：) join letters or digits in ICU's
+    /// word rules (3,000 · a:b), so they cut only where no ASCII letter or digit stands on both sides.
+    static func clauses(of sentence: Range<Int>, _ buffer: TextBuffer) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = sentence.lowerBound
+        for k in sentence {
+            let c = buffer.folded[k]
+            let cut: Bool
+            switch c {
+            case "。", "、", "!", "?": cut = true
+            case ",", ";", ":":
+                cut = !(k > sentence.lowerBound && k + 1 < sentence.upperBound
+                        && isAlnum(buffer.folded[k - 1]) && isAlnum(buffer.folded[k + 1]))
+            default: cut = false
+            }
+            if cut { out.append(start..<(k + 1)); start = k + 1 }
+        }
+        if start < sentence.upperBound || out.isEmpty { out.append(start..<sentence.upperBound) }
+        return out
+    }
+
+    private static func isAlnum(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c))
+    }
+}
