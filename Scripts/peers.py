@@ -55,9 +55,11 @@ Convention conflicts (our conventions win; the cases still FAIL, but are listed 
 "convention differs" with the reason instead of being hidden among ordinary failures). Detected:
 Duckling's unit normalisation (斤 -> gram, durations to one unit, cents, spoon -> ml; also
 compound amounts added up), X月 read as a month date rather than a duration, JioNLP's X多/几十 as
-an interval, a bare amount without currency word being a count, 分 as a score, ratios rounded to 6
-decimals, ordinals / indefinite 一 that are no claims for us, 千米/千克 as units, RT NumberModel
-leaving X% out, and a peer reading only one end (or none) of a range.
+an interval (also after an approx word: 大约十多), JioNLP's bare low bound without the shared
+multiplier (八到九百亿 as 8亿-900亿), a bare amount without currency word being a count, 分 as a
+score, ratios rounded to 6 decimals, ordinals / indefinite 一 / 切两半 (halves) that are no claims
+for us, 千米/千克 as units, RT NumberModel leaving X% out, and a peer reading only one end (or
+none) of a range.
 Recognizers-Text's point value for 十多万 (100000) equals ours (100000, approx over), so it is not a
 conflict on value.
 
@@ -400,17 +402,42 @@ def conflict_month_date(case: dict, suite: Suite, founds: list[Found],
     return None
 
 
+# A vague numeral written in a span: X多, X余, 十几, 几十, 数百 (traditional forms included).
+VAGUE_IN_SPAN = re.compile(r"[0-9〇零一二三四五六七八九十百千万亿两萬億兩][多余餘几幾]|[几幾数數上][十百千万亿萬億]")
+
+
 def conflict_blur_interval(case: dict, suite: Suite, founds: list[Found],
                            claims: list[dict]) -> str | None:
-    """JioNLP reads 3000多 as [3000, 4000]; ours is 3000, approx over."""
+    """JioNLP reads 3000多 as [3000, 4000]; ours is 3000, approx over. An approx word in front
+    (大约十多欧元) sets approx about instead, so the vague numeral is also found in the span."""
     m = case["expected"][0] if case["expected"] else {}
     rng = m.get("range") or {}
     lo, hi = to_decimal(rng.get("min")), to_decimal(rng.get("max"))
     if suite.mode == "whole" and lo is not None and hi is not None and len(founds) == 1:
         f = founds[0]
-        if f.high is None and f.approx == "over" and numbers_equal(f.value, lo):
+        vague = f.approx == "over" or VAGUE_IN_SPAN.search(f.claim.get("text") or "")
+        if f.high is None and vague and numbers_equal(f.value, lo):
             return (f"{suite.peer} reads X多/几十/十几 as the interval [{rng['min']}, {rng['max']}];"
-                    f" ours is the vague numeral {f.value}, approx over")
+                    f" ours is the vague numeral {f.value}, approx {f.approx}")
+    return None
+
+
+def conflict_shared_multiplier(case: dict, suite: Suite, founds: list[Found],
+                               claims: list[dict]) -> str | None:
+    """JioNLP reads 八到九百亿 as 8亿-900亿 (the bare low bound takes only the last multiplier);
+    ours share the upper bound's multiplier: 2至3万 -> 20000-30000, so 800亿-900亿."""
+    m = case["expected"][0] if case["expected"] else {}
+    rng = m.get("range") or {}
+    lo, hi = to_decimal(rng.get("min")), to_decimal(rng.get("max"))
+    if suite.mode != "whole" or lo is None or hi is None or lo <= 0 or len(founds) != 1:
+        return None
+    f = founds[0]
+    if f.high is None or f.value is None or not numbers_equal(f.high, hi) or numbers_equal(f.value, lo):
+        return None
+    ratio = f.value / lo            # a power of ten: the multiplier the peer left off
+    if ratio > 1 and ratio == ratio.to_integral_value() and re.fullmatch(r"10+", str(int(ratio))):
+        return (f"{suite.peer} reads the bare low bound without the shared multiplier ({rng['min']});"
+                f" our conventions apply the upper bound's multiplier to it (2至3万 -> 20000-30000)")
     return None
 
 
@@ -466,6 +493,13 @@ def _is_ordinal(m: dict, text: str) -> bool:
                                           and text[start - 1] == "第")
 
 
+def _is_halves(m: dict, text: str) -> bool:
+    """A lone numeral right before a 半 that ends the clause (切两半, 分成两半): pieces, no claim."""
+    end = m.get("end")
+    return (m.get("text") or "") in ("一", "两", "兩", "二") and isinstance(end, int) \
+        and text[end:end + 1] == "半" and not re.match(r"[\u4e00-\u9fff]", text[end + 1:end + 2])
+
+
 def conflict_not_claims(case: dict, suite: Suite, founds: list[Found],
                         claims: list[dict]) -> str | None:
     """The peer counts ordinals (第X) or a lone 一 (indefinite 一只, 另一种): no claims for us."""
@@ -478,11 +512,13 @@ def conflict_not_claims(case: dict, suite: Suite, founds: list[Found],
         return None
     ordinals = [m for m in mentions if _is_ordinal(m, text)]
     lone_yi = [m for m in mentions if m.get("text") in ("一", "壹") and m not in ordinals]
-    keep = [m for m in mentions if m not in ordinals and m not in lone_yi]
+    halves = [m for m in mentions if _is_halves(m, text) and m not in ordinals + lone_yi]
+    keep = [m for m in mentions if m not in ordinals and m not in lone_yi and m not in halves]
     if len(keep) == len(mentions) or not list_passes(keep, founds):
         return None
     why = (["an ordinal (第X) outside a ranking"] if ordinals else []) + \
-        (["一 as an indefinite article or inside a word (一只, 另一种)"] if lone_yi else [])
+        (["一 as an indefinite article or inside a word (一只, 另一种)"] if lone_yi else []) + \
+        (["X半 meaning into halves (切两半) rather than X and a half of a unit"] if halves else [])
     return " and ".join(why) + f" {'is' if len(why) == 1 else 'are'} not a claim in our conventions"
 
 
@@ -529,7 +565,7 @@ def conflict_range(case: dict, suite: Suite, founds: list[Found],
     return None
 
 
-CONFLICTS = [conflict_unit_conversion, conflict_month_date, conflict_blur_interval,
+CONFLICTS = [conflict_unit_conversion, conflict_month_date, conflict_blur_interval, conflict_shared_multiplier,
              conflict_bare_amount, conflict_score_fen, conflict_rounding, conflict_not_claims,
              conflict_qian_unit, conflict_percent_in_number, conflict_range]
 

@@ -57,6 +57,11 @@ public struct Resolver: Sendable {
                 guard let w = Numeral.parse(whole), let s = w + q else { return .failure(.unreadable(whole)) }
                 v = s
             }
+        } else if let total = Self.compoundDuration(c, text) {
+            switch total {
+            case let .success((v, _)): return finish(v, c, text, multApplied: true)
+            case let .failure(f): return .failure(f)
+            }
         } else if let vague = text(.vague) {
             guard let magnitude = Self.vagueMagnitude(vague) else { return .failure(.unreadable(vague)) }
             v = magnitude
@@ -72,7 +77,10 @@ public struct Resolver: Sendable {
             guard let n = Numeral.parse(d).flatMap({ Int($0.description) }), (1...10).contains(n) else { return .failure(.unreadable(d)) }
             v = ExactDecimal(1 << n)
         } else if text(.half) != nil || text(.unit)?.contains("半") == true {
-            v = ExactDecimal(0)
+            // 半 alone is one half (半天); right after a classifier with no number before it
+            // (个半小时, 分半钟: colloquial for 一个半, 一分半) the 一 is left out, so 1 + 半.
+            let unit = text(.unit) ?? ""
+            v = ExactDecimal(unit.hasPrefix("个半") || unit.hasPrefix("分半") ? 1 : 0)
         } else if mult != nil {
             v = ExactDecimal(1)   // 万余名, 超千万元: a bare multiplier counts as one
         } else {
@@ -131,7 +139,7 @@ public struct Resolver: Sendable {
     /// outside the span, 約有500個) override this.
     static func approxInSpan(_ c: Candidate, _ buffer: TextBuffer) -> Approx? {
         var covered = [Bool](repeating: false, count: c.span.count)
-        for role in [GroupRole.num, .high, .mult, .high_mult, .vague, .numer, .denom, .year, .month, .day, .hour, .minute, .currency] {
+        for role in [GroupRole.num, .high, .mult, .high_mult, .vague, .numer, .denom, .year, .month, .day, .hour, .minute, .second, .currency] {
             guard let r = c.range(role) else { continue }
             for k in r where c.span.contains(k) { covered[k - c.span.lowerBound] = true }
         }
@@ -211,6 +219,31 @@ public struct Resolver: Sendable {
         return core.isEmpty ? nil : Numeral.parse(core)
     }
 
+    /// The parts of a compound duration, largest first, with each unit's size in the chain's base
+    /// unit (months, or seconds) and its normalised name. Only exact conversions chain: 年 → 个月
+    /// (×12), and 天 → 小时 → 分钟 → 秒 (×24, ×60, ×60); a month has no fixed number of days.
+    static let durationParts: [(role: GroupRole, chain: Int, size: Int, unit: String)] = [
+        (.year, 0, 12, "个月"), (.month, 0, 1, "个月"),
+        (.day, 1, 86400, "天"), (.hour, 1, 3600, "小时"), (.minute, 1, 60, "分钟"), (.second, 1, 1, "秒"),
+    ]
+
+    /// A duration written in two or more units (1小时30分钟, 两年零三个月, 3分20秒): the sum in the
+    /// smallest unit written (90 分钟, 27 个月, 200 秒) and that unit; nil when the candidate is
+    /// not a duration with year/month/day/hour/minute/second groups.
+    static func compoundDuration(_ c: Candidate, _ text: (GroupRole) -> String?) -> Result<(ExactDecimal, String), Failure>? {
+        guard c.rule.rule.kind == .duration else { return nil }
+        let parts = durationParts.compactMap { p in text(p.role).map { (p, $0) } }
+        guard let smallest = parts.last?.0 else { return nil }
+        var total = ExactDecimal.zero
+        for (p, written) in parts {
+            guard p.chain == smallest.chain, let n = Numeral.parse(written),
+                  let scaled = n.multiplied(by: ExactDecimal(p.size / smallest.size)),
+                  let sum = total + scaled else { return .failure(.unreadable(written)) }
+            total = sum
+        }
+        return .success((total, smallest.unit))
+    }
+
     /// 半 before a multiplier: one half of it (半百 → 50). nil for anything else.
     static func halfOf(_ word: String) -> ExactDecimal? {
         guard word.first == "半", word.count > 1, let m = multiplier(String(word.dropFirst())) else { return nil }
@@ -222,6 +255,7 @@ public struct Resolver: Sendable {
         let rule = c.rule.rule
         if let u = text(.unit) { claim.unit = Lexicon.unit(u, kind: claim.kind) }
         if claim.unit == nil, let cw = text(.currency) { claim.unit = Lexicon.unit(ofCurrencyWord: cw) }
+        if case let .success((_, u))? = Self.compoundDuration(c, text) { claim.unit = u }
         if let u = rule.unit { claim.unit = u }
         if claim.kind == .money || claim.kind == .change, let u = claim.unit { claim.currency = Lexicon.currency(ofUnit: u) }
         if claim.kind == .money, claim.currency == nil, let cw = text(.currency),
