@@ -67,26 +67,55 @@ public final class SentenceMatcher {
         byteToScalar[bytes.lowerBound]..<byteToScalar[bytes.upperBound]
     }
 
+    /// The sentence as UTF-8 for PCRE2, with the code point index of every byte. Built in local
+    /// arrays and stored once: appending to the instance's arrays one byte at a time paid a
+    /// dynamic exclusivity check per byte.
     private func encode(_ buffer: TextBuffer, _ range: Range<Int>) {
-        utf8.removeAll(keepingCapacity: true)
-        byteToScalar.removeAll(keepingCapacity: true)
-        for k in range {
-            let before = utf8.count
-            UTF8.encode(buffer.folded[k]) { utf8.append($0) }
-            for _ in before..<utf8.count { byteToScalar.append(k) }
+        var bytes = utf8, index = byteToScalar
+        utf8 = []; byteToScalar = []
+        bytes.removeAll(keepingCapacity: true)
+        index.removeAll(keepingCapacity: true)
+        buffer.folded.withUnsafeBufferPointer { folded in
+            for k in range {
+                let v = folded[k].value
+                if v < 0x80 {
+                    bytes.append(UInt8(v)); index.append(k)
+                } else if v < 0x800 {
+                    bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+                    index.append(k); index.append(k)
+                } else if v < 0x10000 {
+                    bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+                    index.append(k); index.append(k); index.append(k)
+                } else {
+                    bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
+                    bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+                    index.append(k); index.append(k); index.append(k); index.append(k)
+                }
+            }
         }
-        byteToScalar.append(range.upperBound)
+        index.append(range.upperBound)
+        utf8 = bytes
+        byteToScalar = index
     }
 
     /// Sentences without a digit or numeral character cannot hold a claim: skip them without
     /// running any pattern (most sentences of most articles).
     static func mayHoldNumber(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        text.contains { c in
-            let v = c.value
-            if v >= 0x30 && v <= 0x39 { return true }
-            return v >= 0x3007 && numeralCharacters.contains(c)
+        text.withUnsafeBufferPointer { chars in
+            chars.contains { c in
+                let v = c.value
+                if v >= 0x30 && v <= 0x39 { return true }
+                return v >= 0x3007 && v < 0x10000 && numeralTable[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0
+            }
         }
     }
+
+    /// `numeralCharacters` as a bit per BMP code point: one load per character, no hashing.
+    private static let numeralTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for c in numeralCharacters { table[Int(c.value) >> 6] |= 1 << UInt64(c.value & 63) }
+        return table
+    }()
 
     static let numeralCharacters: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万亿两俩零廿卅壹贰叁肆伍陆柒捌玖拾佰仟半几数".unicodeScalars)
 }
