@@ -21,20 +21,41 @@ public final class SentenceMatcher {
 
     public func startDocument() { limitHits.removeAll() }
 
-    /// All candidate spans of all rules in `range` of `buffer`, in rule order.
+    /// All candidate spans of all rules in `range` of `buffer`, in rule order. Deny rules run
+    /// only when a claim rule matched: a deny match only ever blocks claims, so on a sentence
+    /// with no claim candidate it changes nothing (and most numeral-bearing sentences have none).
     public func candidates(_ buffer: TextBuffer, _ range: Range<Int>) -> [Candidate] {
         guard Self.mayHoldNumber(buffer.folded[range]) else { return [] }
         encode(buffer, range)
         book.filter.rules(for: buffer.folded[range], into: &enabled)
-        var out: [Candidate] = []
+        var claims: [Candidate] = [], denials: [Candidate] = []
         utf8.withUnsafeBufferPointer { subject in
-            for rule in book.rules where enabled[rule.order / 64] & (UInt64(1) << UInt64(rule.order % 64)) != 0 {
-                if ruleNanoseconds == nil { scan(rule, subject, into: &out); continue }
-                let t0 = ContinuousClock.now
-                scan(rule, subject, into: &out)
-                let d = ContinuousClock.now - t0
-                ruleNanoseconds![rule.order] += UInt64(d.components.seconds) * 1_000_000_000 + UInt64(d.components.attoseconds / 1_000_000_000)
-            }
+            for rule in book.rules where !rule.rule.isDeny && isEnabled(rule) { timedScan(rule, subject, into: &claims) }
+            guard !claims.isEmpty else { return }
+            for rule in book.rules where rule.rule.isDeny && isEnabled(rule) { timedScan(rule, subject, into: &denials) }
+        }
+        return denials.isEmpty ? claims : Self.merged(claims, denials)
+    }
+
+    private func isEnabled(_ rule: CompiledRule) -> Bool {
+        enabled[rule.order / 64] & (UInt64(1) << UInt64(rule.order % 64)) != 0
+    }
+
+    private func timedScan(_ rule: CompiledRule, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
+        guard ruleNanoseconds != nil else { scan(rule, subject, into: &out); return }
+        let t0 = ContinuousClock.now
+        scan(rule, subject, into: &out)
+        let d = ContinuousClock.now - t0
+        ruleNanoseconds![rule.order] += UInt64(d.components.seconds) * 1_000_000_000 + UInt64(d.components.attoseconds / 1_000_000_000)
+    }
+
+    /// Two candidate lists, each in rule order, merged into one in rule order.
+    static func merged(_ a: [Candidate], _ b: [Candidate]) -> [Candidate] {
+        var out: [Candidate] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].rule.order < b[j].rule.order) { out.append(a[i]); i += 1 } else { out.append(b[j]); j += 1 }
         }
         return out
     }
