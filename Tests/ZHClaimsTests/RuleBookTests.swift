@@ -145,3 +145,9 @@ struct PatternFactsTests {
         #expect(claims.map(\.kind) == [.date, .change, .money, .age, .multiple, .ratio, .measure, .rank])
     }
 }
+
+struct GroupRoleTests {
+    @Test func indexIsThePositionInAllCases() {
+        for (k, role) in GroupRole.allCases.enumerated() { #expect(role.index == k, "\(role)") }
+    }
+}

@@ -36,18 +36,55 @@ public enum GroupRole: String, CaseIterable, Sendable {
     case year, month, day, hour, minute, second, ampm
 }
 
+extension GroupRole {
+    /// Position in `allCases` (declaration order), for array-indexed tables: group slots are read
+    /// for every group of every candidate, and a dictionary keyed by role hashed each time.
+    /// `GroupRoleTests` checks it against `allCases`.
+    var index: Int {
+        switch self {
+        case .num: 0
+        case .mult: 1
+        case .high: 2
+        case .high_mult: 3
+        case .high_tail: 4
+        case .vague: 5
+        case .neg: 6
+        case .approx: 7
+        case .approx_mid: 8
+        case .approx_post: 9
+        case .unit: 10
+        case .currency: 11
+        case .change: 12
+        case .basis: 13
+        case .numer: 14
+        case .denom: 15
+        case .half: 16
+        case .doublings: 17
+        case .frac: 18
+        case .high_frac: 19
+        case .year: 20
+        case .month: 21
+        case .day: 22
+        case .hour: 23
+        case .minute: 24
+        case .second: 25
+        case .ampm: 26
+        }
+    }
+}
+
 /// Group numbers of one compiled pattern, by role (empty when the pattern lacks the group).
 public struct GroupSlots: Sendable {
     private var numbers: [[Int]] = Array(repeating: [], count: GroupRole.allCases.count)
-    private static let order: [GroupRole: Int] = Dictionary(uniqueKeysWithValues: GroupRole.allCases.enumerated().map { ($1, $0) })
 
     init(_ groupNumbers: [String: [Int]]) {
         for (name, list) in groupNumbers {
-            if let role = GroupRole(rawValue: name) { numbers[Self.order[role]!] = list.sorted() }
+            if let role = GroupRole(rawValue: name) { numbers[role.index] = list.sorted() }
         }
     }
 
-    public subscript(role: GroupRole) -> [Int] { numbers[Self.order[role]!] }
+    /// Read for every group of every candidate: an array index, no hashing.
+    public subscript(role: GroupRole) -> [Int] { numbers[role.index] }
 
     /// Names that are neither a role nor context.
     static func unknownNames(_ groupNumbers: [String: [Int]]) -> [String] {

@@ -21,20 +21,41 @@ public final class SentenceMatcher {
 
     public func startDocument() { limitHits.removeAll() }
 
-    /// All candidate spans of all rules in `range` of `buffer`, in rule order.
+    /// All candidate spans of all rules in `range` of `buffer`, in rule order. Deny rules run
+    /// only when a claim rule matched: a deny match only ever blocks claims, so on a sentence
+    /// with no claim candidate it changes nothing (and most numeral-bearing sentences have none).
     public func candidates(_ buffer: TextBuffer, _ range: Range<Int>) -> [Candidate] {
         guard Self.mayHoldNumber(buffer.folded[range]) else { return [] }
         encode(buffer, range)
         book.filter.rules(for: buffer.folded[range], into: &enabled)
-        var out: [Candidate] = []
+        var claims: [Candidate] = [], denials: [Candidate] = []
         utf8.withUnsafeBufferPointer { subject in
-            for rule in book.rules where enabled[rule.order / 64] & (UInt64(1) << UInt64(rule.order % 64)) != 0 {
-                if ruleNanoseconds == nil { scan(rule, subject, into: &out); continue }
-                let t0 = ContinuousClock.now
-                scan(rule, subject, into: &out)
-                let d = ContinuousClock.now - t0
-                ruleNanoseconds![rule.order] += UInt64(d.components.seconds) * 1_000_000_000 + UInt64(d.components.attoseconds / 1_000_000_000)
-            }
+            for rule in book.rules where !rule.rule.isDeny && isEnabled(rule) { timedScan(rule, subject, into: &claims) }
+            guard !claims.isEmpty else { return }
+            for rule in book.rules where rule.rule.isDeny && isEnabled(rule) { timedScan(rule, subject, into: &denials) }
+        }
+        return denials.isEmpty ? claims : Self.merged(claims, denials)
+    }
+
+    private func isEnabled(_ rule: CompiledRule) -> Bool {
+        enabled[rule.order / 64] & (UInt64(1) << UInt64(rule.order % 64)) != 0
+    }
+
+    private func timedScan(_ rule: CompiledRule, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
+        guard ruleNanoseconds != nil else { scan(rule, subject, into: &out); return }
+        let t0 = ContinuousClock.now
+        scan(rule, subject, into: &out)
+        let d = ContinuousClock.now - t0
+        ruleNanoseconds![rule.order] += UInt64(d.components.seconds) * 1_000_000_000 + UInt64(d.components.attoseconds / 1_000_000_000)
+    }
+
+    /// Two candidate lists, each in rule order, merged into one in rule order.
+    static func merged(_ a: [Candidate], _ b: [Candidate]) -> [Candidate] {
+        var out: [Candidate] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].rule.order < b[j].rule.order) { out.append(a[i]); i += 1 } else { out.append(b[j]); j += 1 }
         }
         return out
     }
@@ -67,26 +88,55 @@ public final class SentenceMatcher {
         byteToScalar[bytes.lowerBound]..<byteToScalar[bytes.upperBound]
     }
 
+    /// The sentence as UTF-8 for PCRE2, with the code point index of every byte. Built in local
+    /// arrays and stored once: appending to the instance's arrays one byte at a time paid a
+    /// dynamic exclusivity check per byte.
     private func encode(_ buffer: TextBuffer, _ range: Range<Int>) {
-        utf8.removeAll(keepingCapacity: true)
-        byteToScalar.removeAll(keepingCapacity: true)
-        for k in range {
-            let before = utf8.count
-            UTF8.encode(buffer.folded[k]) { utf8.append($0) }
-            for _ in before..<utf8.count { byteToScalar.append(k) }
+        var bytes = utf8, index = byteToScalar
+        utf8 = []; byteToScalar = []
+        bytes.removeAll(keepingCapacity: true)
+        index.removeAll(keepingCapacity: true)
+        buffer.folded.withUnsafeBufferPointer { folded in
+            for k in range {
+                let v = folded[k].value
+                if v < 0x80 {
+                    bytes.append(UInt8(v)); index.append(k)
+                } else if v < 0x800 {
+                    bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+                    index.append(k); index.append(k)
+                } else if v < 0x10000 {
+                    bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+                    index.append(k); index.append(k); index.append(k)
+                } else {
+                    bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
+                    bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+                    index.append(k); index.append(k); index.append(k); index.append(k)
+                }
+            }
         }
-        byteToScalar.append(range.upperBound)
+        index.append(range.upperBound)
+        utf8 = bytes
+        byteToScalar = index
     }
 
     /// Sentences without a digit or numeral character cannot hold a claim: skip them without
     /// running any pattern (most sentences of most articles).
     static func mayHoldNumber(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        text.contains { c in
-            let v = c.value
-            if v >= 0x30 && v <= 0x39 { return true }
-            return v >= 0x3007 && numeralCharacters.contains(c)
+        text.withUnsafeBufferPointer { chars in
+            chars.contains { c in
+                let v = c.value
+                if v >= 0x30 && v <= 0x39 { return true }
+                return v >= 0x3007 && v < 0x10000 && numeralTable[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0
+            }
         }
     }
+
+    /// `numeralCharacters` as a bit per BMP code point: one load per character, no hashing.
+    private static let numeralTable: [UInt64] = {
+        var table = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for c in numeralCharacters { table[Int(c.value) >> 6] |= 1 << UInt64(c.value & 63) }
+        return table
+    }()
 
     static let numeralCharacters: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万亿两俩零廿卅壹贰叁肆伍陆柒捌玖拾佰仟半几数".unicodeScalars)
 }

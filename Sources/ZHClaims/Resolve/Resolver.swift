@@ -19,8 +19,7 @@ public struct Resolver: Sendable {
         func text(_ role: GroupRole) -> String? {
             guard let t = c.range(role).flatMap({ $0.isEmpty ? nil : buffer.foldedText($0) }) else { return nil }
             // Spaces inside a number (四点 五, 新台币 177.1 亿元) carry no meaning.
-            let numeric: Set<GroupRole> = [.num, .mult, .high, .high_mult, .high_tail, .numer, .denom, .frac, .high_frac, .vague]
-            guard numeric.contains(role), t.contains(" ") else { return t }
+            guard t.contains(" "), Self.numericRoles.contains(role) else { return t }
             let packed = t.filter { $0 != " " }
             return packed.isEmpty ? nil : packed
         }
@@ -42,6 +41,9 @@ public struct Resolver: Sendable {
         fillWords(&claim, c, buffer, text)
         return .success(claim)
     }
+
+    /// Groups holding numbers, where spaces are dropped.
+    private static let numericRoles: Set<GroupRole> = [.num, .mult, .high, .high_mult, .high_tail, .numer, .denom, .frac, .high_frac, .vague]
 
     /// The value (and range high) from num/mult/vague/half/frac/numer/denom/high groups.
     private func value(_ c: Candidate, _ text: (GroupRole) -> String?) -> Result<(ExactDecimal, ExactDecimal?), Failure> {
@@ -179,9 +181,8 @@ public struct Resolver: Sendable {
     /// 三块零四 → .04), or money subunits, 角/毛/毫 tenths and 分 hundredths (三毛五 → .35 after 元,
     /// 一角八分 → .18, 3分 → .03, 又三美分 → .03).
     static func fraction(_ written: String) -> ExactDecimal? {
-        let subunits: Set<Character> = ["角", "毛", "毫", "分"]
         let frac = written.filter { !"又美港钱".contains($0) }   // 两美元又三美分: 三分
-        guard frac.contains(where: { subunits.contains($0) }) else {
+        guard frac.contains(where: { "角毛毫分".contains($0) }) else {
             let digits = frac.compactMap { Numeral.parse(String($0))?.description }.joined()
             guard digits.count == frac.count else { return nil }
             return ExactDecimal(Substring("0." + digits))
@@ -195,7 +196,7 @@ public struct Resolver: Sendable {
             } else if ch == "分" {
                 guard let d = pending else { return nil }
                 hundredths = d; pending = nil
-            } else if subunits.contains(ch) {
+            } else if "角毛毫".contains(ch) {
                 guard let d = pending, !sawTenths else { return nil }
                 tenths = d; pending = nil; sawTenths = true
             } else {
