@@ -3,7 +3,7 @@
 /// Only spans with a Chinese numeral are checked, so most sentences never need word breaks.
 struct WordBoundaryCheck {
     /// The characters that make a span "Chinese numeral" for this check.
-    static let hanNumerals: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万亿两俩零廿卅壹贰叁肆伍陆柒捌玖拾佰仟半几数".unicodeScalars)
+    static var hanNumerals: Set<Unicode.Scalar> { SentenceMatcher.numeralCharacters }
 
     static func needsCheck(_ span: Range<Int>, _ buffer: TextBuffer) -> Bool {
         buffer.folded[span].contains { hanNumerals.contains($0) }
