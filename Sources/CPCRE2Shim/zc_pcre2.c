@@ -22,11 +22,12 @@ struct zc_pcre2_matcher {
     pcre2_jit_stack *stack;
 };
 
-zc_pcre2_pattern *zc_pcre2_compile(const char *pattern, size_t length, int caseless,
+zc_pcre2_pattern *zc_pcre2_compile(const char *pattern, size_t length, int flags,
                                    int *error_code, size_t *error_offset) {
     /* DUPNAMES: a role may be captured in several alternatives, e.g. (?<minute>…)分|(?<minute>半). */
     uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_DUPNAMES;
-    if (caseless) options |= PCRE2_CASELESS;
+    if (flags & ZC_PCRE2_CASELESS) options |= PCRE2_CASELESS;
+    if (flags & ZC_PCRE2_ANCHORED) options |= PCRE2_ANCHORED;
     PCRE2_SIZE offset = 0;
     /* The pattern itself comes from a YAML file and is checked as UTF-8: no NO_UTF_CHECK for it. */
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, length, options & ~PCRE2_NO_UTF_CHECK,

@@ -86,7 +86,7 @@ struct RulesCommand: ParsableCommand {
             print("matching \(bytes) bytes: \(total / 1_000_000) ms in patterns")
             for (i, t) in ns.enumerated().sorted(by: { $0.1 > $1.1 }).prefix(top) {
                 let share = Double(t) * 100 / Double(total)
-                let how = (book.rules[i].isFiltered ? "run where its characters occur" : "run on every sentence") + (book.rules[i].isStartGuarded ? ", start-guarded" : "")
+                let how = (book.rules[i].isFiltered ? "run where its characters occur" : "run on every sentence") + (book.rules[i].isStartDispatched ? ", tried where it can start" : "")
                 print("\(book.rules[i].rule.id)\t\(t / 1_000_000) ms\t\((share * 10).rounded() / 10)%\t\(how)")
             }
         }

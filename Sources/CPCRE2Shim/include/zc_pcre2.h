@@ -25,12 +25,18 @@ typedef struct zc_pcre2_matcher zc_pcre2_matcher;   /* per-thread match state: m
 #define ZC_PCRE2_HEAPLIMIT (-63)
 #define ZC_PCRE2_JIT_STACKLIMIT (-46)
 
+/** Compile flags for zc_pcre2_compile. */
+#define ZC_PCRE2_CASELESS 1
+/** The pattern matches only at the start offset given to zc_pcre2_match (PCRE2_ANCHORED at
+ *  compile time: JIT-compiled as such, unlike the match-time option, which JIT does not speed up). */
+#define ZC_PCRE2_ANCHORED 2
+
 /**
- * Compiles `pattern` (UTF-8, `length` bytes) with UTF and UCP, then JIT-compiles it (a failed JIT
- * compile falls back to the interpreter). On failure returns NULL with PCRE2's error code in
- * `*error_code` and the byte offset of the error in the pattern in `*error_offset`.
+ * Compiles `pattern` (UTF-8, `length` bytes) with UTF and UCP and the ZC_PCRE2_… `flags`, then
+ * JIT-compiles it (a failed JIT compile falls back to the interpreter). On failure returns NULL
+ * with PCRE2's error code in `*error_code` and the byte offset of the error in `*error_offset`.
  */
-zc_pcre2_pattern *zc_pcre2_compile(const char *pattern, size_t length, int caseless,
+zc_pcre2_pattern *zc_pcre2_compile(const char *pattern, size_t length, int flags,
                                    int *error_code, size_t *error_offset);
 void zc_pcre2_pattern_free(zc_pcre2_pattern *pattern);
 

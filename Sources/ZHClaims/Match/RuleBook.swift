@@ -6,9 +6,10 @@ import Glibc
 public final class CompiledRule: @unchecked Sendable {
     public let rule: Rule
     public let pattern: PCRE2Pattern
-    /// The pattern the matcher scans with: `pattern` behind a lookahead on its possible first
-    /// characters when they are known (`StartGuard`); same matches, far fewer costly attempts.
-    let scanPattern: PCRE2Pattern
+    /// `pattern` compiled anchored, tried only where the sentence holds one of `startCharacters`
+    /// (`StartTable`); nil when the rule is scanned with `pattern`.
+    let anchored: PCRE2Pattern?
+    let startCharacters: PatternFacts.Chars?
     public let slots: GroupSlots
     /// Position in the rule book (file order), the last tie-breaker of the overlap policy.
     public let order: Int
@@ -16,16 +17,24 @@ public final class CompiledRule: @unchecked Sendable {
     let requiredCharacters: PatternFacts.Chars?
     /// Whether sentences lacking the rule's required characters are skipped for it.
     public var isFiltered: Bool { requiredCharacters != nil }
-    /// Whether the matcher skips start positions whose character cannot begin a match.
-    public var isStartGuarded: Bool { scanPattern !== pattern }
+    /// Whether the rule is tried only at characters that can begin a match.
+    public var isStartDispatched: Bool { anchored != nil }
 
-    init(rule: Rule, pattern: PCRE2Pattern, scanPattern: PCRE2Pattern, order: Int, requiredCharacters: PatternFacts.Chars?) {
+    init(rule: Rule, pattern: PCRE2Pattern, anchored: PCRE2Pattern?, startCharacters: PatternFacts.Chars?,
+         order: Int, requiredCharacters: PatternFacts.Chars?) {
         self.rule = rule
         self.pattern = pattern
-        self.scanPattern = scanPattern
+        self.anchored = anchored
+        self.startCharacters = anchored == nil ? nil : startCharacters
         self.slots = GroupSlots(pattern.groupNumbers)
         self.order = order
         self.requiredCharacters = requiredCharacters
+    }
+
+    /// The same rule at another position of the book.
+    func reordered(_ order: Int) -> CompiledRule {
+        CompiledRule(rule: rule, pattern: pattern, anchored: anchored, startCharacters: startCharacters,
+                     order: order, requiredCharacters: requiredCharacters)
     }
 }
 
@@ -36,6 +45,10 @@ public struct RuleBook: Sendable {
     public let files: [String]
     /// Which rules can match a sentence, from the characters it holds.
     let filter: RuleFilter
+    /// Which dispatched rules may begin at a character.
+    let starts: StartTable
+    /// Start-dispatched claim rules and deny rules, as bit sets by rule order.
+    let dispatchedClaims: [UInt64], dispatchedDenials: [UInt64]
     public var maxCaptures: Int { rules.map(\.pattern.captureCount).max() ?? 0 }
 
     /// A named source of rule files: (display path, contents).
@@ -123,12 +136,14 @@ public struct RuleBook: Sendable {
                 let pattern = try PCRE2Pattern(source)
                 let facts = PatternFacts.of(source)
                 let required = RuleFilter.usable(facts?.required)
-                let scanPattern = StartGuard.guarded(rule.pattern, first: facts?.first).flatMap { try? PCRE2Pattern($0) } ?? pattern
+                let starts = StartTable.startCharacters(of: rule.pattern, first: facts?.first)
+                let anchored = starts == nil ? nil : try PCRE2Pattern(source, anchored: true)
                 let unknown = GroupSlots.unknownNames(pattern.groupNumbers)
                 if !unknown.isEmpty {
                     diagnostics.append(RuleDiagnostic(rule.patternLocation, rule.id, "unknown group name\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")) (roles: \(GroupRole.allCases.map(\.rawValue).joined(separator: ", ")); ctx… for context)"))
                 }
-                compiled.append(CompiledRule(rule: rule, pattern: pattern, scanPattern: scanPattern, order: compiled.count, requiredCharacters: required))
+                compiled.append(CompiledRule(rule: rule, pattern: pattern, anchored: anchored, startCharacters: starts,
+                                             order: compiled.count, requiredCharacters: required))
             } catch {
                 diagnostics.append(compileDiagnostic(error, rule: rule, raw: r, fragments: fragments, source: sourceTexts[rule.location.file]))
             }
@@ -139,8 +154,23 @@ public struct RuleBook: Sendable {
         let off = Set(disabled.map(\.id))
         guard diagnostics.isEmpty else { throw RuleErrors(diagnostics: diagnostics) }
         let active = compiled.filter { !off.contains($0.rule.id) }
-        let ordered = active.enumerated().map { CompiledRule(rule: $1.rule, pattern: $1.pattern, scanPattern: $1.scanPattern, order: $0, requiredCharacters: $1.requiredCharacters) }
-        return RuleBook(rules: ordered, files: files, filter: RuleFilter(ordered))
+        return RuleBook(rules: active.enumerated().map { $1.reordered($0) }, files: files)
+    }
+
+    init(rules: [CompiledRule], files: [String]) {
+        self.rules = rules
+        self.files = files
+        filter = RuleFilter(rules)
+        starts = StartTable(rules)
+        dispatchedClaims = Self.bits(rules) { $0.isStartDispatched && !$0.rule.isDeny }
+        dispatchedDenials = Self.bits(rules) { $0.isStartDispatched && $0.rule.isDeny }
+    }
+
+    /// The rules for which `include` holds, as a bit set by rule order.
+    private static func bits(_ rules: [CompiledRule], _ include: (CompiledRule) -> Bool) -> [UInt64] {
+        var out = [UInt64](repeating: 0, count: max(1, (rules.count + 63) / 64))
+        for r in rules where include(r) { out[r.order / 64] |= UInt64(1) << UInt64(r.order % 64) }
+        return out
     }
 
     private static func validate(_ r: RawRule, fragments: Fragments, _ diagnostics: inout [RuleDiagnostic]) -> Rule? {

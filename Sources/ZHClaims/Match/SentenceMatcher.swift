@@ -9,6 +9,8 @@ public final class SentenceMatcher {
     private var groups: [Range<Int>?] = []
     /// The rules that may match the current sentence (bit per rule order).
     private var enabled: [UInt64] = []
+    /// Per rule, the byte at which a start-dispatched rule may next be tried (scratch).
+    private var resumeAt: [Int] = []
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
     public private(set) var limitHits: [String] = []
     /// With profiling on, nanoseconds spent in each rule (by rule order), for `rules profile`.
@@ -30,21 +32,31 @@ public final class SentenceMatcher {
         book.filter.rules(for: buffer.folded[range], into: &enabled)
         var claims: [Candidate] = [], denials: [Candidate] = []
         utf8.withUnsafeBufferPointer { subject in
-            for rule in book.rules where !rule.rule.isDeny && isEnabled(rule) { timedScan(rule, subject, into: &claims) }
+            collect(deny: false, subject, into: &claims)
             guard !claims.isEmpty else { return }
-            for rule in book.rules where rule.rule.isDeny && isEnabled(rule) { timedScan(rule, subject, into: &denials) }
+            collect(deny: true, subject, into: &denials)
         }
         return denials.isEmpty ? claims : Self.merged(claims, denials)
+    }
+
+    /// The candidates of the claim rules (or of the deny rules), in rule order.
+    private func collect(deny: Bool, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
+        for rule in book.rules where rule.rule.isDeny == deny && !rule.isStartDispatched && isEnabled(rule) {
+            timed(rule) { scan(rule, subject, into: &out) }
+        }
+        let scanned = out.count
+        dispatch(deny ? book.dispatchedDenials : book.dispatchedClaims, subject, into: &out)
+        if out.count > scanned { Self.sortByRule(&out) }
     }
 
     private func isEnabled(_ rule: CompiledRule) -> Bool {
         enabled[rule.order / 64] & (UInt64(1) << UInt64(rule.order % 64)) != 0
     }
 
-    private func timedScan(_ rule: CompiledRule, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
-        guard ruleNanoseconds != nil else { scan(rule, subject, into: &out); return }
+    private func timed(_ rule: CompiledRule, _ body: () -> Void) {
+        guard ruleNanoseconds != nil else { body(); return }
         let t0 = ContinuousClock.now
-        scan(rule, subject, into: &out)
+        body()
         let d = ContinuousClock.now - t0
         ruleNanoseconds![rule.order] += UInt64(d.components.seconds) * 1_000_000_000 + UInt64(d.components.attoseconds / 1_000_000_000)
     }
@@ -60,12 +72,83 @@ public final class SentenceMatcher {
         return out
     }
 
+    /// Candidates by rule order, each rule's own in the order they were found (left to right).
+    static func sortByRule(_ list: inout [Candidate]) {
+        guard zip(list, list.dropFirst()).contains(where: { $0.rule.order > $1.rule.order }) else { return }
+        list = list.enumerated().sorted { ($0.element.rule.order, $0.offset) < ($1.element.rule.order, $1.offset) }.map(\.element)
+    }
+
+    /// Runs the start-dispatched rules of `rules` (bit set) that are enabled for this sentence:
+    /// one walk over its characters, and at each one an anchored attempt of every live rule that
+    /// can begin there, unless that rule's previous match has not ended yet. Per rule this is
+    /// exactly the leftmost, non-overlapping scan that `scan` does (see `StartTable`).
+    private func dispatch(_ rules: [UInt64], _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
+        let table = book.starts.table
+        var live = rules
+        var any: UInt64 = 0
+        for w in 0..<table.words { live[w] &= enabled[w]; any |= live[w] }
+        guard any != 0 else { return }
+        var resume = resumeAt
+        resumeAt = []
+        if resume.count != book.rules.count { resume = [Int](repeating: 0, count: book.rules.count) }
+        for w in 0..<table.words {
+            var m = live[w]
+            while m != 0 { resume[w * 64 + m.trailingZeroBitCount] = 0; m &= m - 1 }
+        }
+        var p = 0
+        while p < subject.count {
+            let (v, length) = Self.decode(subject, p)
+            if v < 0x10000 {
+                for w in 0..<table.words {
+                    var m = table.rules(v, word: w) & live[w]
+                    while m != 0 {
+                        let r = w * 64 + m.trailingZeroBitCount
+                        m &= m - 1
+                        if p >= resume[r] { resume[r] = attempt(book.rules[r], at: p, subject, into: &out) }
+                    }
+                }
+            }
+            p += length
+        }
+        resumeAt = resume
+    }
+
+    /// One anchored attempt of `rule` at byte `p`; returns the byte where the rule may next start.
+    private func attempt(_ rule: CompiledRule, at p: Int, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) -> Int {
+        var next = p + 1
+        timed(rule) {
+            let found: Bool
+            do throws(PCRE2Error) {
+                found = try matcher.match(rule.anchored!, in: subject, from: p, into: &groups)
+            } catch {
+                if error.isLimit, !limitHits.contains(rule.rule.id) { limitHits.append(rule.rule.id) }
+                next = Int.max
+                return
+            }
+            guard found, let whole = groups[0] else { return }
+            if !whole.isEmpty {
+                out.append(Candidate(rule: rule, span: scalars(whole), groups: groups.map { $0.map(scalars) }))
+            }
+            next = max(whole.upperBound, p + 1)
+        }
+        return next
+    }
+
+    /// The code point starting at byte `p` of valid UTF-8, and its length in bytes.
+    @inline(__always) private static func decode(_ s: UnsafeBufferPointer<UInt8>, _ p: Int) -> (UInt32, Int) {
+        let b0 = UInt32(s[p])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(s[p + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(s[p + 1] & 0x3F) << 6 | UInt32(s[p + 2] & 0x3F), 3) }
+        return (0x10000, 4)
+    }
+
     private func scan(_ rule: CompiledRule, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
         var start = 0
         while start <= subject.count {
             let found: Bool
             do {
-                found = try matcher.match(rule.scanPattern, in: subject, from: start, into: &groups)
+                found = try matcher.match(rule.pattern, in: subject, from: start, into: &groups)
             } catch {
                 if error.isLimit, !limitHits.contains(rule.rule.id) { limitHits.append(rule.rule.id) }
                 return

@@ -1,0 +1,51 @@
+/// Which rules may start a match at a character: for every BMP code point, the bit set of rules
+/// whose matches can begin with it (`PatternFacts.first`). The matcher walks a sentence once and
+/// tries, at each character, only those rules, each compiled anchored (`CompiledRule.anchored`).
+///
+/// Why: in UTF-8 mode PCRE2 pre-filters start positions only by their first byte, which every
+/// Chinese character shares, so an unanchored scan enters each rule at nearly every character of
+/// the sentence; a leading `(?=[first…])` lookahead costs a linear class test there instead
+/// (PCRE2's wide classes are tested range by range). One table lookup per character for all
+/// rules, and one anchored JIT call where a rule can start, takes 1.8 times less time on the
+/// largest rule than the guarded scan did (C harness, 6.8 MB of news sentences).
+///
+/// Matches are unchanged: trying an anchored pattern at every position where it may start, in
+/// order, and resuming after each match is what an unanchored scan does. Not dispatched (scanned
+/// as before): patterns whose start set is unknown or outside the BMP, patterns beginning with
+/// `^`, and patterns using `\G`, which asserts the scan's start offset and so would hold at every
+/// anchored attempt.
+struct StartTable: Sendable {
+    let table: CharacterRuleTable
+
+    init(_ rules: [CompiledRule]) {
+        table = CharacterRuleTable(rules) { $0.startCharacters }
+    }
+
+    /// The characters a rule is dispatched by, or nil when it must be scanned.
+    static func startCharacters(of pattern: String, first: PatternFacts.Chars?) -> PatternFacts.Chars? {
+        guard let first, !first.isEmpty, first.allSatisfy({ $0 < 0x10000 }),
+              !isAnchored(pattern), !usesStartOffset(pattern) else { return nil }
+        return first
+    }
+
+    /// A pattern starting with `^` is tried at the sentence start only (PCRE2 sees the anchor).
+    static func isAnchored(_ pattern: String) -> Bool {
+        var lines = pattern.split(separator: "\n", omittingEmptySubsequences: true).lazy
+            .map { $0.drop { $0 == " " || $0 == "\t" } }.filter { !$0.isEmpty && !$0.hasPrefix("#") }.makeIterator()
+        return lines.next()?.hasPrefix("^") ?? false
+    }
+
+    /// Whether the pattern uses `\G` (an escaped backslash before a G does not count).
+    static func usesStartOffset(_ pattern: String) -> Bool {
+        var escaped = false
+        for c in pattern.unicodeScalars {
+            if escaped {
+                if c == "G" { return true }
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import ZHClaims
+
+/// Start dispatch (anchored attempts only at characters a match can start with) only speeds
+/// matching up: the first-character analysis must be conservative, and the matcher must find
+/// exactly what a plain unanchored scan of every rule finds.
+struct StartTableTests {
+    private func first(_ pattern: String) -> Set<String>? {
+        PatternFacts.of("(?x)" + pattern)?.first.map { Set($0.map { String(Unicode.Scalar($0)!) }) }
+    }
+
+    @Test func firstCharactersOfSequencesAndAlternations() {
+        #expect(first("(?:约|近)? [0-9] 岁") == Set(["约", "近"] + (0...9).map(String.init)))
+        #expect(first("(?<![第]) 第? [一二] 名") == ["第", "一", "二"], "a lookbehind consumes nothing")
+        #expect(first("(?:大约 \\K)? (?<num>[5]) 人") == ["大", "5"], "\\K consumes nothing")
+        #expect(first("(?=万) (?:万|亿) 元") == ["万", "亿"])
+        #expect(first("[ ]* 约") == [" ", "约"])
+        #expect(first("\\x{4E07}元") == ["万"])
+    }
+
+    @Test func unknownOrEmptyStartsAreScanned() {
+        #expect(first("(?:岁)?") == nil, "a pattern that can match the empty string")
+        #expect(first(". 岁") == nil)
+        #expect(first("[^a] 岁") == nil)
+        #expect(first("\\d 岁") == nil)
+        #expect(first("(?i) a") == nil, "options the reader does not know")
+        #expect(StartTable.startCharacters(of: "(?:岁)?", first: nil) == nil)
+        #expect(StartTable.isAnchored("  # comment\n  ^ [0-9]+ $"))
+        #expect(StartTable.startCharacters(of: "^ [0-9]+", first: [0x31]) == nil, "the anchor belongs to the sentence start")
+        #expect(StartTable.startCharacters(of: "(?:^|\\G,) [0-9]+", first: [0x2C]) == nil, "\\G holds at every anchored attempt")
+        #expect(StartTable.startCharacters(of: "\\\\G [0-9]", first: [0x5C]) == [0x5C], "an escaped backslash, then a letter G")
+        #expect(StartTable.startCharacters(of: "😀 [0-9]", first: [0x1F600]) == nil, "the table covers the BMP only")
+        #expect(StartTable.startCharacters(of: "[0-9]+ 岁", first: [0x31]) == [0x31])
+    }
+
+    /// Every built-in rule, on every example text of every rule and on all of them joined: the
+    /// matcher (start-dispatched and scanned rules together) gives the same candidates, in the
+    /// same order, as a plain unanchored scan of each rule in turn.
+    @Test func dispatchedRulesMatchLikePlainScans() throws {
+        let book = RuleExampleTests.book
+        #expect(book.rules.filter(\.isStartDispatched).count > book.rules.count * 3 / 4)
+        var texts = book.rules.flatMap { $0.rule.examples.map(\.text) }
+        texts.append(texts.joined(separator: "，"))
+        let plain = PCRE2Matcher(maxCaptures: book.maxCaptures)
+        let matcher = SentenceMatcher(book: book)
+        for text in texts {
+            let buffer = TextBuffer(Document(id: "t", text: text))
+            guard SentenceMatcher.mayHoldNumber(buffer.folded[...]) else { continue }
+            var utf8: [UInt8] = []
+            for c in buffer.folded { UTF8.encode(c) { utf8.append($0) } }
+            let got = matcher.candidates(buffer, 0..<buffer.folded.count)
+            let claims = got.filter { !$0.rule.rule.isDeny }.map { Found($0.rule.order, $0.span, $0.groups) }
+            var expected: [Found] = []
+            for rule in book.rules where !rule.rule.isDeny {
+                expected += try scan(rule.pattern, utf8, plain).map { Found(rule.order, scalarRange($0[0]!, utf8), $0.map { $0.map { scalarRange($0, utf8) } }) }
+            }
+            // The matcher skips rules whose required characters are absent, which cannot match anyway.
+            #expect(claims == expected, "\(text)")
+        }
+    }
+
+    private struct Found: Equatable {
+        let order: Int, span: Range<Int>, groups: [Range<Int>?]
+        init(_ order: Int, _ span: Range<Int>, _ groups: [Range<Int>?]) { (self.order, self.span, self.groups) = (order, span, groups) }
+    }
+
+    private func scalarRange(_ bytes: Range<Int>, _ utf8: [UInt8]) -> Range<Int> {
+        func index(_ b: Int) -> Int { utf8[..<b].filter { $0 & 0xC0 != 0x80 }.count }
+        return index(bytes.lowerBound)..<index(bytes.upperBound)
+    }
+
+    private func scan(_ pattern: PCRE2Pattern, _ utf8: [UInt8], _ matcher: PCRE2Matcher) throws -> [[Range<Int>?]] {
+        var out: [[Range<Int>?]] = []
+        var groups: [Range<Int>?] = []
+        try utf8.withUnsafeBufferPointer { subject in
+            var start = 0
+            while start <= subject.count, try matcher.match(pattern, in: subject, from: start, into: &groups), let whole = groups[0] {
+                if !whole.isEmpty { out.append(groups) }
+                start = whole.upperBound > start ? whole.upperBound : start + 1
+                while start < subject.count, subject[start] & 0xC0 == 0x80 { start += 1 }
+            }
+        }
+        return out
+    }
+}
