@@ -8,9 +8,9 @@ public final class DocumentExtractor {
     private let resolver = Resolver()
     private let context = ContextAttacher()
 
-    /// Turns per-rule timing on (`rules profile`); read it back with `ruleNanoseconds`.
-    public func enableRuleProfiling() { matcher.ruleNanoseconds = Array(repeating: 0, count: book.rules.count) }
-    public var ruleNanoseconds: [UInt64]? { matcher.ruleNanoseconds }
+    /// Turns per-rule timing on (`rules profile`); read it back with `ruleProfile`.
+    public func enableRuleProfiling() { matcher.profile = RuleProfile(rules: book.rules.count) }
+    public var ruleProfile: RuleProfile? { matcher.profile }
 
     public init(book: RuleBook) throws {
         self.book = book

@@ -81,13 +81,15 @@ struct RulesCommand: ParsableCommand {
                 bytes += doc.text.utf8.count
                 _ = try extractor.extract(doc)
             }
-            let ns = extractor.ruleNanoseconds ?? []
+            guard let profile = extractor.ruleProfile else { return }
+            let ns = profile.nanoseconds
             let total = max(1, ns.reduce(0, +))
-            print("matching \(bytes) bytes: \(total / 1_000_000) ms in patterns")
+            print("matching \(bytes) bytes: \(total / 1_000_000) ms in patterns, \(profile.attempts.reduce(0, +)) PCRE2 calls")
+            print("rule\ttime\tshare\tcalls\tmatches\thow")
             for (i, t) in ns.enumerated().sorted(by: { $0.1 > $1.1 }).prefix(top) {
                 let share = Double(t) * 100 / Double(total)
-                let how = (book.rules[i].isFiltered ? "run where its characters occur" : "run on every sentence") + (book.rules[i].isStartDispatched ? ", tried where it can start" : "")
-                print("\(book.rules[i].rule.id)\t\(t / 1_000_000) ms\t\((share * 10).rounded() / 10)%\t\(how)")
+                let how = (book.rules[i].isFiltered ? "run where its characters occur" : "run on every sentence") + (book.rules[i].isStartDispatched ? ", tried where it can start" : ", scanned")
+                print("\(book.rules[i].rule.id)\t\(t / 1_000_000) ms\t\((share * 10).rounded() / 10)%\t\(profile.attempts[i])\t\(profile.matches[i])\t\(how)")
             }
         }
     }

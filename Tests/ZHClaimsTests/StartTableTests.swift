@@ -18,6 +18,21 @@ struct StartTableTests {
         #expect(first("\\x{4E07}元") == ["万"])
     }
 
+    private func ahead(_ pattern: String) -> Set<String>? {
+        PatternFacts.of("(?x)" + pattern)?.ahead.map { Set($0.map { String(Unicode.Scalar($0)!) }) }
+    }
+
+    /// What a match needs at or after its start: consumed or looked ahead at, never looked behind.
+    @Test func charactersNeededAhead() {
+        #expect(ahead("(?<=约) [0-9]+ 岁") == ["岁"])
+        #expect(ahead("(?<=约) [0-9]+") == nil, "lookbehind content is before the start")
+        #expect(ahead("[一二]+ (?<unit>两)") == ["两"], "the smaller of two mandatory sets")
+        #expect(ahead("[0-9]+ (?=.*元)") == ["元"], "lookahead content")
+        #expect(ahead("[0-9]+ (?!元)") == nil, "negative lookahead content")
+        #expect(ahead("[0-9]+ (?:岁|周岁)") == ["岁", "周"])
+        #expect(ahead("[0-9]+ (?:岁|[0-9])") == nil, "a branch that needs only a digit")
+    }
+
     @Test func unknownOrEmptyStartsAreScanned() {
         #expect(first("(?:岁)?") == nil, "a pattern that can match the empty string")
         #expect(first(". 岁") == nil)
@@ -75,7 +90,7 @@ struct StartTableTests {
         try utf8.withUnsafeBufferPointer { subject in
             var start = 0
             while start <= subject.count, try matcher.match(pattern, in: subject, from: start, into: &groups), let whole = groups[0] {
-                if !whole.isEmpty { out.append(groups) }
+                if !whole.isEmpty { out.append(Array(groups[...pattern.captureCount])) }
                 start = whole.upperBound > start ? whole.upperBound : start + 1
                 while start < subject.count, subject[start] & 0xC0 == 0x80 { start += 1 }
             }

@@ -11,6 +11,10 @@
 ///   UTF-8 mode can only pre-filter start positions by their first byte, which every Chinese
 ///   character shares, so a rule would try its whole leading alternation (approx words, numerals)
 ///   at every character; a leading `(?=[first])` turns that into one class test.
+/// - `ahead`: characters of which every match must consume one, or see one in a lookahead, at or
+///   after its start position: what the matcher needs to find later in the sentence before it
+///   tries the rule at a position (`StartTable`). Unlike `required`, lookbehind content does not
+///   count, and small Chinese digits do (a rule needing 两 as a unit is pruned after the last 两).
 ///
 /// `nil` means no such set was found: anything not understood counts as "no requirement" and
 /// "may start anywhere".
@@ -20,13 +24,22 @@ enum PatternFacts {
     struct Facts: Equatable {
         var required: Chars?
         var first: Chars?
+        var ahead: Chars? = nil
     }
 
     static func of(_ pattern: String) -> Facts? {
-        var p = Reader(Array(pattern.unicodeScalars))
+        let scalars = Array(pattern.unicodeScalars)
+        var p = Reader(scalars, useful: isUseful, lookbehindsRequire: true)
         let r = p.alternation()
         guard !p.failed else { return nil }
-        return Facts(required: r.required, first: r.nullable ? nil : r.first)
+        var q = Reader(scalars, useful: isUsefulAhead, lookbehindsRequire: false)
+        let ahead = q.alternation().required.flatMap { isUsefulAhead($0) ? $0 : nil }
+        return Facts(required: r.required, first: r.nullable ? nil : r.first, ahead: ahead)
+    }
+
+    /// A set worth checking after a start position: anything but one holding an ASCII digit.
+    static func isUsefulAhead(_ chars: Chars) -> Bool {
+        !chars.isEmpty && !chars.contains { (0x30...0x39).contains($0) }
     }
 
     /// Characters most sentences reaching the rules hold (ASCII digits and the small Chinese
@@ -39,8 +52,8 @@ enum PatternFacts {
     static let commonNumerals = Set("〇零一二三四五六七八九十两".unicodeScalars.map(\.value))
 
     /// The better of two requirements: the smaller useful one.
-    static func better(_ a: Chars?, _ b: Chars?) -> Chars? {
-        let ua = a.flatMap { isUseful($0) ? $0 : nil }, ub = b.flatMap { isUseful($0) ? $0 : nil }
+    static func better(_ a: Chars?, _ b: Chars?, useful: (Chars) -> Bool = isUseful) -> Chars? {
+        let ua = a.flatMap { useful($0) ? $0 : nil }, ub = b.flatMap { useful($0) ? $0 : nil }
         switch (ua, ub) {
         case let (x?, y?): return x.count <= y.count ? x : y
         case let (x?, nil): return x
@@ -92,7 +105,12 @@ enum PatternFacts {
         let s: [Unicode.Scalar]
         var i = 0
         var failed = false
-        init(_ s: [Unicode.Scalar]) { self.s = s }
+        /// Which sets count as requirements, and whether a positive lookbehind's content does.
+        let useful: (Chars) -> Bool
+        let lookbehindsRequire: Bool
+        init(_ s: [Unicode.Scalar], useful: @escaping (Chars) -> Bool, lookbehindsRequire: Bool) {
+            (self.s, self.useful, self.lookbehindsRequire) = (s, useful, lookbehindsRequire)
+        }
 
         func skipped(_ k: Int) -> Int {
             var k = k
@@ -128,8 +146,8 @@ enum PatternFacts {
                 if failed || i >= s.count || s[i] == "|" || s[i] == ")" { return Item(required: best, start: start) }
                 let item = atom()
                 let mandatory = quantifier()
-                if mandatory { best = better(best, item.required) }
-                if let la = item.lookaround { best = better(best, la) }
+                if mandatory { best = better(best, item.required, useful: useful) }
+                if let la = item.lookaround { best = better(best, la, useful: useful) }
                 start = start.then(mandatory ? item.start : item.start.optional())
             }
         }
@@ -177,7 +195,7 @@ enum PatternFacts {
                 if rest.hasPrefix("?:") || rest.hasPrefix("?|") || rest.hasPrefix("?>") { i += 2 }
                 else if rest.hasPrefix("?=") { i += 2; kind = 1 }
                 else if rest.hasPrefix("?!") { i += 2; kind = 2 }
-                else if rest.hasPrefix("?<=") { i += 3; kind = 1 }
+                else if rest.hasPrefix("?<=") { i += 3; kind = lookbehindsRequire ? 1 : 2 }
                 else if rest.hasPrefix("?<!") { i += 3; kind = 2 }
                 else if rest.hasPrefix("?<") || rest.hasPrefix("?P<") { while i < s.count, s[i] != ">" { i += 1 }; i += 1 }
                 else if rest.hasPrefix("?x)") || rest.hasPrefix("?J)") { i += 3; return Item(required: nil, start: .empty) }

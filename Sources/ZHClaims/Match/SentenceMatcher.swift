@@ -11,10 +11,14 @@ public final class SentenceMatcher {
     private var enabled: [UInt64] = []
     /// Per rule, the byte at which a start-dispatched rule may next be tried (scratch).
     private var resumeAt: [Int] = []
+    /// The current sentence's folded code points, and per position the rules whose `ahead`
+    /// characters occur at or after it (scratch, see `StartTable`).
+    private var sentence: [UInt32] = []
+    private var ahead: [UInt64] = []
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
     public private(set) var limitHits: [String] = []
-    /// With profiling on, nanoseconds spent in each rule (by rule order), for `rules profile`.
-    public var ruleNanoseconds: [UInt64]? = nil
+    /// With profiling on, time and calls per rule, for `rules profile`.
+    public var profile: RuleProfile? = nil
 
     public init(book: RuleBook) {
         self.book = book
@@ -42,7 +46,7 @@ public final class SentenceMatcher {
     /// The candidates of the claim rules (or of the deny rules), in rule order.
     private func collect(deny: Bool, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
         for rule in book.rules where rule.rule.isDeny == deny && !rule.isStartDispatched && isEnabled(rule) {
-            timed(rule) { scan(rule, subject, into: &out) }
+            scan(rule, subject, into: &out)
         }
         let scanned = out.count
         dispatch(deny ? book.dispatchedDenials : book.dispatchedClaims, subject, into: &out)
@@ -51,14 +55,6 @@ public final class SentenceMatcher {
 
     private func isEnabled(_ rule: CompiledRule) -> Bool {
         enabled[rule.order / 64] & (UInt64(1) << UInt64(rule.order % 64)) != 0
-    }
-
-    private func timed(_ rule: CompiledRule, _ body: () -> Void) {
-        guard ruleNanoseconds != nil else { body(); return }
-        let t0 = ContinuousClock.now
-        body()
-        let d = ContinuousClock.now - t0
-        ruleNanoseconds![rule.order] += UInt64(d.components.seconds) * 1_000_000_000 + UInt64(d.components.attoseconds / 1_000_000_000)
     }
 
     /// Two candidate lists, each in rule order, merged into one in rule order.
@@ -81,82 +77,100 @@ public final class SentenceMatcher {
     /// Runs the start-dispatched rules of `rules` (bit set) that are enabled for this sentence:
     /// one walk over its characters, and at each one an anchored attempt of every live rule that
     /// can begin there, unless that rule's previous match has not ended yet. Per rule this is
-    /// exactly the leftmost, non-overlapping scan that `scan` does (see `StartTable`).
+    /// exactly the leftmost, non-overlapping scan that `scan` does (see `StartTable`). State is
+    /// kept in locals here: instance properties would pay an exclusivity check per attempt.
     private func dispatch(_ rules: [UInt64], _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
-        let table = book.starts.table
+        let starts = book.starts, compiled = book.rules, words = starts.table.words
         var live = rules
         var any: UInt64 = 0
-        for w in 0..<table.words { live[w] &= enabled[w]; any |= live[w] }
+        for w in 0..<words { live[w] &= enabled[w]; any |= live[w] }
         guard any != 0 else { return }
-        var resume = resumeAt
-        resumeAt = []
-        if resume.count != book.rules.count { resume = [Int](repeating: 0, count: book.rules.count) }
-        for w in 0..<table.words {
+        var resume = resumeAt, groups = self.groups, profile = self.profile, ahead = self.ahead
+        (resumeAt, self.groups, self.profile, self.ahead) = ([], [], nil, [])
+        defer { (resumeAt, self.groups, self.profile, self.ahead) = (resume, groups, profile, ahead) }
+        if resume.count != compiled.count { resume = [Int](repeating: 0, count: compiled.count) }
+        for w in 0..<words {
             var m = live[w]
-            while m != 0 { resume[w * 64 + m.trailingZeroBitCount] = 0; m &= m - 1 }
+            while m != 0 { resume[w &* 64 &+ m.trailingZeroBitCount] = 0; m &= m &- 1 }
         }
+        let chars = sentence.count
+        Self.rulesNeedingAhead(sentence, starts, into: &ahead)
         var p = 0
-        while p < subject.count {
-            let (v, length) = Self.decode(subject, p)
+        for i in 0..<chars {
+            let v = sentence[i]
             if v < 0x10000 {
-                for w in 0..<table.words {
-                    var m = table.rules(v, word: w) & live[w]
+                for w in 0..<words {
+                    var m = starts.table.rules(v, word: w) & live[w] & ahead[i &* words &+ w]
                     while m != 0 {
-                        let r = w * 64 + m.trailingZeroBitCount
-                        m &= m - 1
-                        if p >= resume[r] { resume[r] = attempt(book.rules[r], at: p, subject, into: &out) }
+                        let r = w &* 64 &+ m.trailingZeroBitCount
+                        m &= m &- 1
+                        guard p >= resume[r] else { continue }
+                        let t0 = profile == nil ? nil : ContinuousClock.now, before = out.count
+                        resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
+                        if let t0 { profile!.record(r, since: t0, matched: out.count > before) }
                     }
                 }
             }
-            p += length
+            p &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
         }
-        resumeAt = resume
+    }
+
+    /// For each character position `i` (words `i*words…`), the dispatched rules whose `ahead`
+    /// need is met at or after it: one backward sweep OR-ing the table rows.
+    private static func rulesNeedingAhead(_ sentence: [UInt32], _ starts: StartTable, into out: inout [UInt64]) {
+        let words = starts.table.words, n = sentence.count
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: repeatElement(0, count: (n + 1) * words))
+        for w in 0..<words { out[n * words + w] = starts.unconstrained[w] }
+        var i = n - 1
+        while i >= 0 {
+            let v = sentence[i]
+            for w in 0..<words {
+                out[i * words + w] = out[(i + 1) * words + w] | (v < 0x10000 ? starts.ahead.rules(v, word: w) : 0)
+            }
+            i -= 1
+        }
     }
 
     /// One anchored attempt of `rule` at byte `p`; returns the byte where the rule may next start.
-    private func attempt(_ rule: CompiledRule, at p: Int, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) -> Int {
-        var next = p + 1
-        timed(rule) {
-            let found: Bool
-            do throws(PCRE2Error) {
-                found = try matcher.match(rule.anchored!, in: subject, from: p, into: &groups)
-            } catch {
-                if error.isLimit, !limitHits.contains(rule.rule.id) { limitHits.append(rule.rule.id) }
-                next = Int.max
-                return
-            }
-            guard found, let whole = groups[0] else { return }
-            if !whole.isEmpty {
-                out.append(Candidate(rule: rule, span: scalars(whole), groups: groups.map { $0.map(scalars) }))
-            }
-            next = max(whole.upperBound, p + 1)
+    private func attempt(_ rule: CompiledRule, at p: Int, _ subject: UnsafeBufferPointer<UInt8>,
+                         _ groups: inout [Range<Int>?], into out: inout [Candidate]) -> Int {
+        let found: Bool
+        do throws(PCRE2Error) {
+            found = try matcher.match(rule.anchored!, in: subject, from: p, into: &groups)
+        } catch {
+            noteLimit(error, rule)
+            return Int.max
         }
-        return next
+        guard found, let whole = groups[0] else { return p + 1 }
+        if !whole.isEmpty { out.append(candidate(rule, groups)) }
+        return max(whole.upperBound, p + 1)
     }
 
-    /// The code point starting at byte `p` of valid UTF-8, and its length in bytes.
-    @inline(__always) private static func decode(_ s: UnsafeBufferPointer<UInt8>, _ p: Int) -> (UInt32, Int) {
-        let b0 = UInt32(s[p])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(s[p + 1] & 0x3F), 2) }
-        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(s[p + 1] & 0x3F) << 6 | UInt32(s[p + 2] & 0x3F), 3) }
-        return (0x10000, 4)
+    private func candidate(_ rule: CompiledRule, _ groups: [Range<Int>?]) -> Candidate {
+        let n = rule.pattern.captureCount + 1
+        return Candidate(rule: rule, span: scalars(groups[0]!), groups: groups[..<n].map { $0.map(scalars) })
     }
 
+    private func noteLimit(_ error: PCRE2Error, _ rule: CompiledRule) {
+        if error.isLimit, !limitHits.contains(rule.rule.id) { limitHits.append(rule.rule.id) }
+    }
+
+    /// A plain unanchored scan, for rules the start table cannot dispatch.
     private func scan(_ rule: CompiledRule, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
         var start = 0
         while start <= subject.count {
+            let t0 = profile == nil ? nil : ContinuousClock.now, before = out.count
             let found: Bool
-            do {
+            do throws(PCRE2Error) {
                 found = try matcher.match(rule.pattern, in: subject, from: start, into: &groups)
             } catch {
-                if error.isLimit, !limitHits.contains(rule.rule.id) { limitHits.append(rule.rule.id) }
+                noteLimit(error, rule)
                 return
             }
+            if found, let whole = groups[0], !whole.isEmpty { out.append(candidate(rule, groups)) }
+            if let t0 { profile!.record(rule.order, since: t0, matched: out.count > before) }
             guard found, let whole = groups[0] else { return }
-            if !whole.isEmpty {
-                out.append(Candidate(rule: rule, span: scalars(whole), groups: groups.map { $0.map(scalars) }))
-            }
             // Continue after the match; step one character past an empty match.
             var next = max(whole.upperBound, start)
             if next == start {
@@ -175,13 +189,15 @@ public final class SentenceMatcher {
     /// arrays and stored once: appending to the instance's arrays one byte at a time paid a
     /// dynamic exclusivity check per byte.
     private func encode(_ buffer: TextBuffer, _ range: Range<Int>) {
-        var bytes = utf8, index = byteToScalar
-        utf8 = []; byteToScalar = []
+        var bytes = utf8, index = byteToScalar, values = sentence
+        utf8 = []; byteToScalar = []; sentence = []
         bytes.removeAll(keepingCapacity: true)
         index.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
         buffer.folded.withUnsafeBufferPointer { folded in
             for k in range {
                 let v = folded[k].value
+                values.append(v)
                 if v < 0x80 {
                     bytes.append(UInt8(v)); index.append(k)
                 } else if v < 0x800 {
@@ -200,6 +216,7 @@ public final class SentenceMatcher {
         index.append(range.upperBound)
         utf8 = bytes
         byteToScalar = index
+        sentence = values
     }
 
     /// Sentences without a digit or numeral character cannot hold a claim: skip them without

@@ -14,11 +14,20 @@
 /// as before): patterns whose start set is unknown or outside the BMP, patterns beginning with
 /// `^`, and patterns using `\G`, which asserts the scan's start offset and so would hold at every
 /// anchored attempt.
+///
+/// A second table prunes further: a rule that must consume one of some characters at or after its
+/// start (`PatternFacts.ahead`, e.g. its unit) is not tried past the last of them in the sentence.
 struct StartTable: Sendable {
     let table: CharacterRuleTable
+    /// Per code point, the dispatched rules that need it (or another of their set) ahead.
+    let ahead: CharacterRuleTable
+    /// Dispatched rules with no such need: tried wherever they can start.
+    let unconstrained: [UInt64]
 
     init(_ rules: [CompiledRule]) {
         table = CharacterRuleTable(rules) { $0.startCharacters }
+        ahead = CharacterRuleTable(rules) { $0.isStartDispatched ? $0.aheadCharacters : nil }
+        unconstrained = ahead.listed.map { ~$0 }
     }
 
     /// The characters a rule is dispatched by, or nil when it must be scanned.

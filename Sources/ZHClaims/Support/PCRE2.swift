@@ -69,9 +69,11 @@ public final class PCRE2Matcher {
 
     deinit { zc_pcre2_matcher_free(handle) }
 
-    /// Finds the next match of `pattern` in `subject` at or after byte `start`. Returns the
-    /// byte ranges of groups 0…captureCount (nil for unset groups), nil when there is no match,
-    /// or throws on an error such as a hit limit.
+    /// Finds the next match of `pattern` in `subject` at or after byte `start`. Sets the byte
+    /// ranges of groups 0…captureCount (nil for unset groups) in `groups`, which grows to fit and
+    /// never shrinks (elements past captureCount keep older values: no allocation per call when
+    /// patterns with different group counts alternate). Returns false when there is no match;
+    /// throws on an error such as a hit limit.
     public func match(_ pattern: PCRE2Pattern, in subject: UnsafeBufferPointer<UInt8>, from start: Int,
                       into groups: inout [Range<Int>?]) throws(PCRE2Error) -> Bool {
         let rc = zc_pcre2_match(pattern.handle, handle, subject.baseAddress, subject.count, start)
@@ -79,11 +81,13 @@ public final class PCRE2Matcher {
         if rc < 0 { throw PCRE2Error(function: "zc_pcre2_match", code: rc, patternOffset: nil) }
         let ov = zc_pcre2_ovector(handle)!
         let n = pattern.captureCount + 1
-        if groups.count != n { groups = Array(repeating: nil, count: n) }
-        for g in 0..<n {
-            // size_t imports as Int: PCRE2_UNSET is -1. Groups past `rc` were not set by this match.
-            let a = ov[2 * g], b = ov[2 * g + 1]
-            groups[g] = (g >= Int(rc) || a < 0) ? nil : a..<max(a, b)
+        if groups.count < n { groups += Array(repeating: nil, count: n - groups.count) }
+        groups.withUnsafeMutableBufferPointer { out in
+            for g in 0..<n {
+                // size_t imports as Int: PCRE2_UNSET is -1. Groups past `rc` were not set by this match.
+                let a = ov[2 * g], b = ov[2 * g + 1]
+                out[g] = (g >= Int(rc) || a < 0) ? nil : a..<max(a, b)
+            }
         }
         return true
     }
