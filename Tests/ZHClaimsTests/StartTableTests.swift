@@ -33,6 +33,19 @@ struct StartTableTests {
         #expect(ahead("[0-9]+ (?:岁|[0-9])") == nil, "a branch that needs only a digit")
     }
 
+    /// The two-level table gives each code point exactly the rules that listed it.
+    @Test func characterTableHoldsExactlyTheListedRules() {
+        let rules = RuleExampleTests.book.rules
+        let table = CharacterRuleTable(rules) { $0.startCharacters }
+        #expect(table.distinctRows > 1 && table.distinctRows < 2000)
+        for v: UInt32 in [0x30, 0x39, 0x4E00, 0x4E07, 0x7EA6, 0x41, 0x20, 0x3002, 0xFFFF] {
+            for rule in rules {
+                let bit = table.rules(v, word: rule.order / 64) >> UInt64(rule.order % 64) & 1 == 1
+                #expect(bit == (rule.startCharacters?.contains(v) ?? false), "\(rule.rule.id) at U+\(String(v, radix: 16))")
+            }
+        }
+    }
+
     @Test func unknownOrEmptyStartsAreScanned() {
         #expect(first("(?:岁)?") == nil, "a pattern that can match the empty string")
         #expect(first(". 岁") == nil)

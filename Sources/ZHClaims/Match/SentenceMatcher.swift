@@ -105,9 +105,13 @@ public final class SentenceMatcher {
                         let r = w &* 64 &+ m.trailingZeroBitCount
                         m &= m &- 1
                         guard p >= resume[r] else { continue }
-                        let t0 = profile == nil ? nil : ContinuousClock.now, before = out.count
-                        resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
-                        if let t0 { profile!.record(r, since: t0, matched: out.count > before) }
+                        if profile == nil {
+                            resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
+                        } else {
+                            let t0 = ContinuousClock.now, before = out.count
+                            resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
+                            profile!.record(r, since: t0, matched: out.count > before)
+                        }
                     }
                 }
             }
