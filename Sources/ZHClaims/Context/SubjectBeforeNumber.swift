@@ -31,7 +31,7 @@ extension SubjectReader {
         var p = start
         while p >= 0, tokens[p].kind == .space { p -= 1 }
         if p >= 0, tokens[p].wordClass != nil,
-           SubjectLexicon.predicates.contains(String(String.UnicodeScalarView(buffer.folded[tokens[p].range]))) {
+           SubjectLexicon.predicates.contains(buffer.foldedText(tokens[p].range)) {
             out.predicated = true
         }
         // `总时长|超过10小时|的…节目`: an approx word that predicates is inside the span.

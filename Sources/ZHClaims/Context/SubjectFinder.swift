@@ -108,7 +108,7 @@ struct SubjectReader {
     }
 
     func isClauseVerb(_ j: Int) -> Bool {
-        SubjectLexicon.clauseVerbs.contains(String(String.UnicodeScalarView(buffer.folded[tokens[j].range])))
+        SubjectLexicon.clauseVerbs.contains(buffer.foldedText(tokens[j].range))
     }
 
     func isDimension(_ j: Int) -> Bool {

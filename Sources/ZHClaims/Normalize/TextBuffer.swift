@@ -30,16 +30,34 @@ public struct TextBuffer: Sendable {
     }
 
     /// The original text of a code point range.
-    public func text(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
-    }
+    public func text(_ range: Range<Int>) -> String { Self.string(scalars[range]) }
 
     /// The folded text of a code point range.
-    public func foldedText(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: folded[range])
-        return String(s)
+    public func foldedText(_ range: Range<Int>) -> String { Self.string(folded[range]) }
+
+    /// A String of code points, written as UTF-8 straight into the string's storage: appending
+    /// to a `String.UnicodeScalarView` goes one scalar at a time through a slow generic path,
+    /// which showed in profiles (every claim builds several of these).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var count = 0
+        for s in scalars { count += UTF8.width(s) }
+        return String(unsafeUninitializedCapacity: count) { out in
+            var k = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    out[k] = UInt8(v); k += 1
+                } else if v < 0x800 {
+                    out[k] = UInt8(0xC0 | v >> 6); out[k + 1] = UInt8(0x80 | v & 0x3F); k += 2
+                } else if v < 0x10000 {
+                    out[k] = UInt8(0xE0 | v >> 12); out[k + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    out[k + 2] = UInt8(0x80 | v & 0x3F); k += 3
+                } else {
+                    out[k] = UInt8(0xF0 | v >> 18); out[k + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                    out[k + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[k + 3] = UInt8(0x80 | v & 0x3F); k += 4
+                }
+            }
+            return k
+        }
     }
 }

@@ -151,8 +151,7 @@ public struct Resolver: Sendable {
             let n = piece.count
             for i in 0..<n {
                 for j in stride(from: n, to: i, by: -1) where best.map({ j - i > $0.length }) ?? true {
-                    var s = String.UnicodeScalarView(); s.append(contentsOf: piece[i..<j])
-                    if let a = Lexicon.approx[String(s)] { best = (j - i, a); break }
+                    if let a = Lexicon.approx[TextBuffer.string(piece[i..<j])] { best = (j - i, a); break }
                 }
             }
             piece.removeAll()
