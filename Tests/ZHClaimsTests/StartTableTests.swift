@@ -62,8 +62,9 @@ struct StartTableTests {
     }
 
     /// Every built-in rule, on every example text of every rule and on all of them joined: the
-    /// matcher (start-dispatched and scanned rules together) gives the same candidates, in the
-    /// same order, as a plain unanchored scan of each rule in turn.
+    /// matcher (start-dispatched and scanned rules together) gives the same claim candidates, in
+    /// the same order, as a plain unanchored scan of each rule in turn, and the same overlap
+    /// winners with its bounded deny matches as with all of them.
     @Test func dispatchedRulesMatchLikePlainScans() throws {
         let book = RuleExampleTests.book
         #expect(book.rules.filter(\.isStartDispatched).count > book.rules.count * 3 / 4)
@@ -78,13 +79,24 @@ struct StartTableTests {
             for c in buffer.folded { UTF8.encode(c) { utf8.append($0) } }
             let got = matcher.candidates(buffer, 0..<buffer.folded.count)
             let claims = got.filter { !$0.rule.rule.isDeny }.map { Found($0.rule.order, $0.span, $0.groups) }
-            var expected: [Found] = []
-            for rule in book.rules where !rule.rule.isDeny {
-                expected += try scan(rule.pattern, utf8, plain).map { Found(rule.order, scalarRange($0[0]!, utf8), $0.map { $0.map { scalarRange($0, utf8) } }) }
+            var plainCandidates: [Candidate] = []
+            for rule in book.rules {
+                plainCandidates += try scan(rule.pattern, utf8, plain).map {
+                    Candidate(rule: rule, span: scalarRange($0[0]!, utf8), groups: $0.map { $0.map { scalarRange($0, utf8) } })
+                }
             }
             // The matcher skips rules whose required characters are absent, which cannot match anyway.
+            let expected = plainCandidates.filter { !$0.rule.rule.isDeny }.map { Found($0.rule.order, $0.span, $0.groups) }
             #expect(claims == expected, "\(text)")
+            // Deny rules are bounded (not tried past the last match): the overlap policy must
+            // still pick the same claims as with every deny match of a plain scan.
+            #expect(winners(got) == winners(plainCandidates), "\(text)")
         }
+    }
+
+    private func winners(_ candidates: [Candidate]) -> [Found] {
+        OverlapPolicy.select(candidates.map { OverlapPolicy.Entry(candidate: $0, claim: nil) }).winners
+            .map { Found($0.candidate.rule.order, $0.candidate.span, $0.candidate.groups) }
     }
 
     private struct Found: Equatable {

@@ -14,6 +14,8 @@ public final class SentenceMatcher {
     /// The current sentence's folded code points, and per position the rules whose `ahead`
     /// characters occur at or after it (scratch, see `StartTable`).
     private var sentence: [UInt32] = []
+    /// The byte where the last match of the current sentence so far ends (see `collect`).
+    private var matchEnd = 0
     private var ahead: [UInt64] = []
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
     public private(set) var limitHits: [String] = []
@@ -35,6 +37,7 @@ public final class SentenceMatcher {
         encode(buffer, range)
         book.filter.rules(for: buffer.folded[range], into: &enabled)
         var claims: [Candidate] = [], denials: [Candidate] = []
+        matchEnd = 0
         utf8.withUnsafeBufferPointer { subject in
             collect(deny: false, subject, into: &claims)
             guard !claims.isEmpty else { return }
@@ -44,12 +47,17 @@ public final class SentenceMatcher {
     }
 
     /// The candidates of the claim rules (or of the deny rules), in rule order.
+    ///
+    /// Deny rules are not tried at or past `matchEnd`, the end of the last claim or deny match
+    /// found so far: a deny match starting there overlaps no claim candidate and no earlier deny
+    /// match, and every later match starts later still, so nothing it could block or be blocked
+    /// by ever reaches a claim (see `OverlapPolicy`); the bound grows with each deny match.
     private func collect(deny: Bool, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
         for rule in book.rules where rule.rule.isDeny == deny && !rule.isStartDispatched && isEnabled(rule) {
             scan(rule, subject, into: &out)
         }
         let scanned = out.count
-        dispatch(deny ? book.dispatchedDenials : book.dispatchedClaims, subject, into: &out)
+        dispatch(deny ? book.dispatchedDenials : book.dispatchedClaims, subject, bounded: deny, into: &out)
         if out.count > scanned { Self.sortByRule(&out) }
     }
 
@@ -79,7 +87,7 @@ public final class SentenceMatcher {
     /// can begin there, unless that rule's previous match has not ended yet. Per rule this is
     /// exactly the leftmost, non-overlapping scan that `scan` does (see `StartTable`). State is
     /// kept in locals here: instance properties would pay an exclusivity check per attempt.
-    private func dispatch(_ rules: [UInt64], _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
+    private func dispatch(_ rules: [UInt64], _ subject: UnsafeBufferPointer<UInt8>, bounded: Bool, into out: inout [Candidate]) {
         let starts = book.starts, compiled = book.rules, words = starts.table.words
         var live = rules
         var any: UInt64 = 0
@@ -97,6 +105,7 @@ public final class SentenceMatcher {
         Self.rulesNeedingAhead(sentence, starts, into: &ahead)
         var p = 0
         for i in 0..<chars {
+            if bounded && p >= matchEnd { break }
             let v = sentence[i]
             if v < 0x10000 {
                 for w in 0..<words {
@@ -147,7 +156,10 @@ public final class SentenceMatcher {
             return Int.max
         }
         guard found, let whole = groups[0] else { return p + 1 }
-        if !whole.isEmpty { out.append(candidate(rule, groups)) }
+        if !whole.isEmpty {
+            out.append(candidate(rule, groups))
+            matchEnd = max(matchEnd, whole.upperBound)
+        }
         return max(whole.upperBound, p + 1)
     }
 
@@ -172,7 +184,10 @@ public final class SentenceMatcher {
                 noteLimit(error, rule)
                 return
             }
-            if found, let whole = groups[0], !whole.isEmpty { out.append(candidate(rule, groups)) }
+            if found, let whole = groups[0], !whole.isEmpty {
+                out.append(candidate(rule, groups))
+                matchEnd = max(matchEnd, whole.upperBound)
+            }
             if let t0 { profile!.record(rule.order, since: t0, matched: out.count > before) }
             guard found, let whole = groups[0] else { return }
             // Continue after the match; step one character past an empty match.
