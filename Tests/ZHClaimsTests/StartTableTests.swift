@@ -18,19 +18,24 @@ struct StartTableTests {
         #expect(first("\\x{4E07}元") == ["万"])
     }
 
-    private func ahead(_ pattern: String) -> Set<String>? {
+    private func ahead(_ pattern: String) -> [Set<String>]? {
         PatternFacts.of("(?x)" + pattern)?.ahead.map { Set($0.map { String(Unicode.Scalar($0)!) }) }
     }
 
-    /// What a match needs at or after its start: consumed or looked ahead at, never looked behind.
+    /// What a match needs at or after its start: consumed or looked ahead at, never looked behind;
+    /// the two smallest sets of different mandatory items.
     @Test func charactersNeededAhead() {
-        #expect(ahead("(?<=约) [0-9]+ 岁") == ["岁"])
-        #expect(ahead("(?<=约) [0-9]+") == nil, "lookbehind content is before the start")
-        #expect(ahead("[一二]+ (?<unit>两)") == ["两"], "the smaller of two mandatory sets")
-        #expect(ahead("[0-9]+ (?=.*元)") == ["元"], "lookahead content")
-        #expect(ahead("[0-9]+ (?!元)") == nil, "negative lookahead content")
-        #expect(ahead("[0-9]+ (?:岁|周岁)") == ["岁", "周"])
-        #expect(ahead("[0-9]+ (?:岁|[0-9])") == nil, "a branch that needs only a digit")
+        #expect(ahead("(?<=约) [0-9]+ 岁") == [["岁"]])
+        #expect(ahead("(?<=约) [0-9]+") == [], "lookbehind content is before the start")
+        #expect(ahead("[一二]+ (?<unit>两)") == [["两"], ["一", "二"]], "two mandatory items, smaller first")
+        #expect(ahead("[0-9]+ (?=.*元)") == [["元"]], "lookahead content")
+        #expect(ahead("[0-9]+ (?!元)") == [], "negative lookahead content")
+        #expect(ahead("[0-9]+ (?:岁|周岁)") == [["岁", "周"]])
+        #expect(ahead("[0-9]+ (?:岁|[0-9])") == [], "a branch that needs only a digit")
+        #expect(ahead("[0-9]+ (?:到|至) [0-9]+ (?:米|公里|千克)") == [["到", "至"], ["米", "公", "千"]])
+        #expect(ahead("[0-9]+ (?: 到 [0-9]+ 米 )") == [["到"], ["米"]], "a one-branch group's items count one by one")
+        #expect(ahead("[0-9]+ (?: 到 [0-9]+ 米 | 米 )") == [["到", "米"]], "alternatives: their union only")
+        #expect(ahead("[0-9]+ (?: 到 )? 米 岁") == [["米"], ["岁"]], "an optional item needs nothing")
     }
 
     /// The two-level table gives each code point exactly the rules that listed it.

@@ -11,10 +11,12 @@
 ///   UTF-8 mode can only pre-filter start positions by their first byte, which every Chinese
 ///   character shares, so a rule would try its whole leading alternation (approx words, numerals)
 ///   at every character; a leading `(?=[first])` turns that into one class test.
-/// - `ahead`: characters of which every match must consume one, or see one in a lookahead, at or
-///   after its start position: what the matcher needs to find later in the sentence before it
-///   tries the rule at a position (`StartTable`). Unlike `required`, lookbehind content does not
-///   count, and small Chinese digits do (a rule needing 两 as a unit is pruned after the last 两).
+/// - `ahead`: up to two sets of characters, each from a different mandatory item, of which every
+///   match must consume one, or see one in a lookahead, at or after its start position: what the
+///   matcher needs to find later in the sentence before it tries the rule at a position
+///   (`StartTable`). Unlike `required`, lookbehind content does not count, and small Chinese
+///   digits do (a rule needing 两 as a unit is pruned after the last 两). Two sets, because which
+///   one prunes more depends on the text: `三到四米` needs one of 到至~ and one of the units.
 ///
 /// `nil` means no such set was found: anything not understood counts as "no requirement" and
 /// "may start anywhere".
@@ -24,7 +26,7 @@ enum PatternFacts {
     struct Facts: Equatable {
         var required: Chars?
         var first: Chars?
-        var ahead: Chars? = nil
+        var ahead: [Chars] = []
     }
 
     static func of(_ pattern: String) -> Facts? {
@@ -33,8 +35,12 @@ enum PatternFacts {
         let r = p.alternation()
         guard !p.failed else { return nil }
         var q = Reader(scalars, useful: isUsefulAhead, lookbehindsRequire: false)
-        let ahead = q.alternation().required.flatMap { isUsefulAhead($0) ? $0 : nil }
-        return Facts(required: r.required, first: r.nullable ? nil : r.first, ahead: ahead)
+        let whole = q.alternation()
+        var sets: [Chars] = []
+        for part in whole.parts.sorted(by: { $0.count < $1.count }) where isUsefulAhead(part) && !sets.contains(part) {
+            sets.append(part)
+        }
+        return Facts(required: r.required, first: r.nullable ? nil : r.first, ahead: Array(sets.prefix(2)))
     }
 
     /// A set worth checking after a start position: anything but one holding an ASCII digit.
@@ -97,6 +103,9 @@ enum PatternFacts {
         var required: Chars?
         var lookaround: Chars? = nil
         var start: Start
+        /// Every useful requirement of the mandatory items of a one-branch (sub)pattern, each
+        /// one on its own (a match holds one character of each); else the alternation's union.
+        var parts: [Chars] = []
         var first: Chars? { start.first }
         var nullable: Bool { start.nullable }
     }
@@ -127,13 +136,18 @@ enum PatternFacts {
         mutating func alternation() -> Item {
             var result: Chars? = []
             var start: Start? = nil
+            var branches = 0
+            var parts: [Chars] = []
             while true {
                 let branch = sequence()
                 if let r = result, let b = branch.required, !b.isEmpty { result = r.union(b) } else { result = nil }
                 start = start.map { $0.or(branch.start) } ?? branch.start
+                branches += 1
                 i = skipped(i)
-                if i < s.count && s[i] == "|" { i += 1; continue }
-                return Item(required: result.flatMap { $0.isEmpty ? nil : $0 }, start: start ?? .empty)
+                if i < s.count && s[i] == "|" { i += 1; parts = []; continue }
+                let required = result.flatMap { $0.isEmpty ? nil : $0 }
+                if branches == 1 { parts = branch.parts } else { parts = required.map { [$0] } ?? [] }
+                return Item(required: required, start: start ?? .empty, parts: parts)
             }
         }
 
@@ -141,13 +155,20 @@ enum PatternFacts {
         mutating func sequence() -> Item {
             var best: Chars? = nil
             var start = Start.empty
+            var parts: [Chars] = []
             while true {
                 i = skipped(i)
-                if failed || i >= s.count || s[i] == "|" || s[i] == ")" { return Item(required: best, start: start) }
+                if failed || i >= s.count || s[i] == "|" || s[i] == ")" { return Item(required: best, start: start, parts: parts) }
                 let item = atom()
                 let mandatory = quantifier()
-                if mandatory { best = better(best, item.required, useful: useful) }
-                if let la = item.lookaround { best = better(best, la, useful: useful) }
+                if mandatory {
+                    best = better(best, item.required, useful: useful)
+                    parts += item.parts.isEmpty ? (item.required.flatMap { useful($0) ? [$0] : nil } ?? []) : item.parts
+                }
+                if let la = item.lookaround {
+                    best = better(best, la, useful: useful)
+                    if useful(la) { parts.append(la) }
+                }
                 start = start.then(mandatory ? item.start : item.start.optional())
             }
         }

@@ -10,8 +10,9 @@ public final class CompiledRule: @unchecked Sendable {
     /// (`StartTable`); nil when the rule is scanned with `pattern`.
     let anchored: PCRE2Pattern?
     let startCharacters: PatternFacts.Chars?
-    /// Characters of which a match must hold one at or after its start (BMP only; nil: none known).
-    let aheadCharacters: PatternFacts.Chars?
+    /// Sets of characters of which a match must hold one each at or after its start (BMP only;
+    /// at most two, see `PatternFacts.ahead`).
+    let aheadCharacters: [PatternFacts.Chars]
     public let slots: GroupSlots
     /// Position in the rule book (file order), the last tie-breaker of the overlap policy.
     public let order: Int
@@ -23,12 +24,12 @@ public final class CompiledRule: @unchecked Sendable {
     public var isStartDispatched: Bool { anchored != nil }
 
     init(rule: Rule, pattern: PCRE2Pattern, anchored: PCRE2Pattern?, startCharacters: PatternFacts.Chars?,
-         aheadCharacters: PatternFacts.Chars?, order: Int, requiredCharacters: PatternFacts.Chars?) {
+         aheadCharacters: [PatternFacts.Chars], order: Int, requiredCharacters: PatternFacts.Chars?) {
         self.rule = rule
         self.pattern = pattern
         self.anchored = anchored
         self.startCharacters = anchored == nil ? nil : startCharacters
-        self.aheadCharacters = aheadCharacters.flatMap { $0.allSatisfy { $0 < 0x10000 } ? $0 : nil }
+        self.aheadCharacters = anchored == nil ? [] : aheadCharacters.filter { $0.allSatisfy { $0 < 0x10000 } }
         self.slots = GroupSlots(pattern.groupNumbers)
         self.order = order
         self.requiredCharacters = requiredCharacters
@@ -146,7 +147,7 @@ public struct RuleBook: Sendable {
                     diagnostics.append(RuleDiagnostic(rule.patternLocation, rule.id, "unknown group name\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")) (roles: \(GroupRole.allCases.map(\.rawValue).joined(separator: ", ")); ctx… for context)"))
                 }
                 compiled.append(CompiledRule(rule: rule, pattern: pattern, anchored: anchored, startCharacters: starts,
-                                             aheadCharacters: facts?.ahead, order: compiled.count, requiredCharacters: required))
+                                             aheadCharacters: facts?.ahead ?? [], order: compiled.count, requiredCharacters: required))
             } catch {
                 diagnostics.append(compileDiagnostic(error, rule: rule, raw: r, fragments: fragments, source: sourceTexts[rule.location.file]))
             }

@@ -129,19 +129,25 @@ public final class SentenceMatcher {
     }
 
     /// For each character position `i` (words `i*words…`), the dispatched rules whose `ahead`
-    /// need is met at or after it: one backward sweep OR-ing the table rows.
+    /// needs are all met at or after it: one backward sweep OR-ing each table's rows.
     private static func rulesNeedingAhead(_ sentence: [UInt32], _ starts: StartTable, into out: inout [UInt64]) {
         let words = starts.table.words, n = sentence.count
+        let first = starts.ahead[0], second = starts.ahead[1]
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: repeatElement(0, count: (n + 1) * words))
-        for w in 0..<words { out[n * words + w] = starts.unconstrained[w] }
-        var i = n - 1
-        while i >= 0 {
-            let v = sentence[i]
-            for w in 0..<words {
-                out[i * words + w] = out[(i + 1) * words + w] | (v < 0x10000 ? starts.ahead.rules(v, word: w) : 0)
+        for w in 0..<words {
+            var met1 = starts.unconstrained[0][w], met2 = starts.unconstrained[1][w]
+            out[n * words + w] = met1 & met2
+            var i = n - 1
+            while i >= 0 {
+                let v = sentence[i]
+                if v < 0x10000 {
+                    met1 |= first.rules(v, word: w)
+                    met2 |= second.rules(v, word: w)
+                }
+                out[i * words + w] = met1 & met2
+                i -= 1
             }
-            i -= 1
         }
     }
 

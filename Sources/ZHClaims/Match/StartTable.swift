@@ -15,19 +15,21 @@
 /// `^`, and patterns using `\G`, which asserts the scan's start offset and so would hold at every
 /// anchored attempt.
 ///
-/// A second table prunes further: a rule that must consume one of some characters at or after its
-/// start (`PatternFacts.ahead`, e.g. its unit) is not tried past the last of them in the sentence.
+/// Two more tables prune further: a rule that must consume one of some characters at or after its
+/// start (`PatternFacts.ahead`, e.g. its unit) is not tried past the last of them in the sentence;
+/// a rule may have two such sets (e.g. 到至~ and its units), one per table.
 struct StartTable: Sendable {
     let table: CharacterRuleTable
-    /// Per code point, the dispatched rules that need it (or another of their set) ahead.
-    let ahead: CharacterRuleTable
-    /// Dispatched rules with no such need: tried wherever they can start.
-    let unconstrained: [UInt64]
+    /// Per code point, the dispatched rules that need it (or another of their first, or second,
+    /// set) ahead.
+    let ahead: [CharacterRuleTable]
+    /// Per table, the dispatched rules with no such need: never pruned by that table.
+    let unconstrained: [[UInt64]]
 
     init(_ rules: [CompiledRule]) {
         table = CharacterRuleTable(rules) { $0.startCharacters }
-        ahead = CharacterRuleTable(rules) { $0.isStartDispatched ? $0.aheadCharacters : nil }
-        unconstrained = ahead.listed.map { ~$0 }
+        ahead = (0..<2).map { k in CharacterRuleTable(rules) { k < $0.aheadCharacters.count ? $0.aheadCharacters[k] : nil } }
+        unconstrained = ahead.map { $0.listed.map { ~$0 } }
     }
 
     /// The characters a rule is dispatched by, or nil when it must be scanned.
