@@ -37,7 +37,7 @@ zc_pcre2_pattern *zc_pcre2_compile(const char *pattern, size_t length, int flags
     zc_pcre2_pattern *p = malloc(sizeof *p);
     if (!p) { pcre2_code_free(code); *error_code = PCRE2_ERROR_NOMEMORY; return NULL; }
     p->code = code;
-    p->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+    p->jit = !(flags & ZC_PCRE2_NO_JIT) && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
     return p;
 }
 

@@ -30,6 +30,8 @@ typedef struct zc_pcre2_matcher zc_pcre2_matcher;   /* per-thread match state: m
 /** The pattern matches only at the start offset given to zc_pcre2_match (PCRE2_ANCHORED at
  *  compile time: JIT-compiled as such, unlike the match-time option, which JIT does not speed up). */
 #define ZC_PCRE2_ANCHORED 2
+/** Skip JIT compilation (a pattern kept for its group table, or rarely matched). */
+#define ZC_PCRE2_NO_JIT 4
 
 /**
  * Compiles `pattern` (UTF-8, `length` bytes) with UTF and UCP and the ZC_PCRE2_… `flags`, then

@@ -5,6 +5,7 @@ import Glibc
 /// A rule compiled for matching: the rule, its PCRE2 pattern and its group slots.
 public final class CompiledRule: @unchecked Sendable {
     public let rule: Rule
+    /// The pattern as written (JIT-compiled only when the rule is scanned with it).
     public let pattern: PCRE2Pattern
     /// `pattern` compiled anchored, tried only where the sentence holds one of `startCharacters`
     /// (`StartTable`); nil when the rule is scanned with `pattern`.
@@ -137,10 +138,12 @@ public struct RuleBook: Sendable {
             rules.append(rule)
             do {
                 let source = "(?x)" + rule.pattern
-                let pattern = try PCRE2Pattern(source)
                 let facts = PatternFacts.of(source)
                 let required = RuleFilter.usable(facts?.required)
                 let starts = StartTable.startCharacters(of: rule.pattern, first: facts?.first)
+                // A start-dispatched rule matches with its anchored pattern; the plain one then
+                // serves for its group table (and tests), so it is not JIT-compiled.
+                let pattern = try PCRE2Pattern(source, jit: starts == nil)
                 let anchored = starts == nil ? nil : try PCRE2Pattern(source, anchored: true)
                 let unknown = GroupSlots.unknownNames(pattern.groupNumbers)
                 if !unknown.isEmpty {

@@ -31,12 +31,14 @@ public final class PCRE2Pattern: @unchecked Sendable {
     public let captureCount: Int
     public var isJIT: Bool { zc_pcre2_is_jit(handle) != 0 }
 
-    /// - Parameter anchored: the pattern matches only at the `start` given to `match` (compiled
-    ///   so, which JIT handles well; PCRE2's match-time anchoring does not get JIT speed).
-    public init(_ pattern: String, caseless: Bool = false, anchored: Bool = false) throws(PCRE2Error) {
+    /// - Parameters:
+    ///   - anchored: the pattern matches only at the `start` given to `match` (compiled so, which
+    ///     JIT handles well; PCRE2's match-time anchoring does not get JIT speed).
+    ///   - jit: JIT-compile it (off for a pattern kept mostly for its group table: saves load time).
+    public init(_ pattern: String, caseless: Bool = false, anchored: Bool = false, jit: Bool = true) throws(PCRE2Error) {
         var code: Int32 = 0
         var offset = 0
-        let flags = (caseless ? ZC_PCRE2_CASELESS : 0) | (anchored ? ZC_PCRE2_ANCHORED : 0)
+        let flags = (caseless ? ZC_PCRE2_CASELESS : 0) | (anchored ? ZC_PCRE2_ANCHORED : 0) | (jit ? 0 : ZC_PCRE2_NO_JIT)
         let h = pattern.utf8CString.withUnsafeBufferPointer { p in
             zc_pcre2_compile(p.baseAddress, p.count - 1, flags, &code, &offset)
         }
