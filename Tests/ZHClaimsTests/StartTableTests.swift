@@ -38,6 +38,24 @@ struct StartTableTests {
         #expect(ahead("[0-9]+ (?: 到 )? 米 岁") == [["米"], ["岁"]], "an optional item needs nothing")
     }
 
+    private func crossable(_ pattern: String) -> Set<String>? {
+        guard let facts = PatternFacts.of("(?x)" + pattern) else { return nil }
+        return Set(PatternFacts.clauseMarks.subtracting(facts.barriers).map { String(Unicode.Scalar($0)!) })
+    }
+
+    /// Which clause marks a match may reach across: those it can consume or look ahead at.
+    @Test func clauseMarksAMatchCannotCross() {
+        #expect(crossable("[0-9]+ 元") == [])
+        #expect(crossable("[0-9]+ [,，] [0-9]+ 元") == [","], "a class (，is not a folded form, so not a mark)")
+        #expect(crossable("[0-9]+ (?= [ ]* , ) ") == [","], "a positive lookahead's content")
+        #expect(crossable("(?<=,) [0-9]+ (?!。) 元") == [], "lookbehinds and negative lookaheads")
+        #expect(crossable("[0-9]+ [\\x{3000}-\\x{303F}]") == ["。", "、", "《", "》", "「", "」", "【", "】"], "a range holding marks")
+        #expect(crossable("[0-9]+ . 元")?.count == PatternFacts.clauseMarks.count, "any character")
+        #expect(crossable("[0-9]+ [^元]")?.count == PatternFacts.clauseMarks.count, "a negated class")
+        #expect(crossable("[0-9]+ \\p{Han}")?.count == PatternFacts.clauseMarks.count, "a property")
+        #expect(crossable("[0-9]+ \\x{3002}") == ["。"])
+    }
+
     /// The two-level table gives each code point exactly the rules that listed it.
     @Test func characterTableHoldsExactlyTheListedRules() {
         let rules = RuleExampleTests.book.rules

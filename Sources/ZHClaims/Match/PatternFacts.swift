@@ -17,6 +17,11 @@
 ///   (`StartTable`). Unlike `required`, lookbehind content does not count, and small Chinese
 ///   digits do (a rule needing 两 as a unit is pruned after the last 两). Two sets, because which
 ///   one prunes more depends on the text: `三到四米` needs one of 到至~ and one of the units.
+/// - `barriers`: clause punctuation (`clauseMarks`) that no match can consume or look ahead at:
+///   a match starting before such a character ends before it, so what the rule needs ahead must
+///   occur before it. Empty when the pattern can consume characters the reader cannot list
+///   (`.`, negated classes, `\p{…}`, `\d` …). Lookbehinds and negative lookarounds do not count:
+///   they extend neither the match nor what it looks ahead at.
 ///
 /// `nil` means no such set was found: anything not understood counts as "no requirement" and
 /// "may start anywhere".
@@ -27,7 +32,12 @@ enum PatternFacts {
         var required: Chars?
         var first: Chars?
         var ahead: [Chars] = []
+        var barriers: Chars = []
     }
+
+    /// Punctuation that ends a clause or a quotation (folded forms): the barriers a rule's
+    /// `ahead` needs cannot be met across.
+    static let clauseMarks: Chars = Set(",;:!?()\"。、；：！？“”‘’《》「」【】".unicodeScalars.map(\.value))
 
     static func of(_ pattern: String) -> Facts? {
         let scalars = Array(pattern.unicodeScalars)
@@ -40,7 +50,8 @@ enum PatternFacts {
         for part in whole.parts.sorted(by: { $0.count < $1.count }) where isUsefulAhead(part) && !sets.contains(part) {
             sets.append(part)
         }
-        return Facts(required: r.required, first: r.nullable ? nil : r.first, ahead: Array(sets.prefix(2)))
+        let barriers = q.crossesAnything ? [] : clauseMarks.subtracting(q.crossable)
+        return Facts(required: r.required, first: r.nullable ? nil : r.first, ahead: Array(sets.prefix(2)), barriers: barriers)
     }
 
     /// A set worth checking after a start position: anything but one holding an ASCII digit.
@@ -123,6 +134,11 @@ enum PatternFacts {
         /// Which sets count as requirements, and whether a positive lookbehind's content does.
         let useful: (Chars) -> Bool
         let lookbehindsRequire: Bool
+        /// The clause marks a match may consume or look ahead at, or any character at all.
+        var crossable: Chars = []
+        var crossesAnything = false
+        /// Depth inside lookbehinds and negative lookarounds, whose content does not count there.
+        var hidden = 0
         init(_ s: [Unicode.Scalar], useful: @escaping (Chars) -> Bool, lookbehindsRequire: Bool) {
             (self.s, self.useful, self.lookbehindsRequire) = (s, useful, lookbehindsRequire)
         }
@@ -208,26 +224,36 @@ enum PatternFacts {
             case "(": return group()
             case "[": let set = charClass(); return Item(required: set, start: .char(set))
             case "\\": return escape()
-            case ".": i += 1; return Item(required: nil, start: .any)
+            case ".": i += 1; consumes(nil); return Item(required: nil, start: .any)
             case "^", "$": i += 1; return Item(required: nil, start: .empty)
-            default: i += 1; return Item(required: [c.value], start: .char([c.value]))
+            default: i += 1; consumes([c.value]); return Item(required: [c.value], start: .char([c.value]))
             }
+        }
+
+        /// Notes characters a match may consume (nil: any).
+        mutating func consumes(_ chars: Chars?) {
+            guard hidden == 0 else { return }
+            guard let chars else { crossesAnything = true; return }
+            for c in chars where PatternFacts.clauseMarks.contains(c) { crossable.insert(c) }
         }
 
         mutating func group() -> Item {
             i += 1
             var kind = 0   // 0 group, 1 positive lookaround, 2 negative lookaround
+            var hides = false   // a lookbehind or negative lookaround
+            defer { if hides { hidden -= 1 } }
             if i < s.count, s[i] == "?" {
                 let rest = String(String.UnicodeScalarView(s[i..<min(s.count, i + 4)]))
                 if rest.hasPrefix("?:") || rest.hasPrefix("?|") || rest.hasPrefix("?>") { i += 2 }
                 else if rest.hasPrefix("?=") { i += 2; kind = 1 }
-                else if rest.hasPrefix("?!") { i += 2; kind = 2 }
-                else if rest.hasPrefix("?<=") { i += 3; kind = lookbehindsRequire ? 1 : 2 }
-                else if rest.hasPrefix("?<!") { i += 3; kind = 2 }
+                else if rest.hasPrefix("?!") { i += 2; kind = 2; hides = true }
+                else if rest.hasPrefix("?<=") { i += 3; kind = lookbehindsRequire ? 1 : 2; hides = true }
+                else if rest.hasPrefix("?<!") { i += 3; kind = 2; hides = true }
                 else if rest.hasPrefix("?<") || rest.hasPrefix("?P<") { while i < s.count, s[i] != ">" { i += 1 }; i += 1 }
                 else if rest.hasPrefix("?x)") || rest.hasPrefix("?J)") { i += 3; return Item(required: nil, start: .empty) }
                 else { failed = true; return Item(required: nil, start: .any) }
             } else if i < s.count, s[i] == "*" { failed = true; return Item(required: nil, start: .any) }
+            if hides { hidden += 1 }
             let inner = alternation()
             i = skipped(i)
             guard i < s.count, s[i] == ")" else { failed = true; return Item(required: nil, start: .any) }
@@ -246,14 +272,17 @@ enum PatternFacts {
             if e == "x", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") {
                 defer { i = close + 1 }
                 let c = UInt32(String(String.UnicodeScalarView(s[(i + 1)..<close])), radix: 16).map { Chars([$0]) }
+                consumes(c)
                 return Item(required: c, start: .char(c))
             }
             if e.properties.isAlphabetic || ("0"..."9").contains(e) {
                 if e == "p" || e == "P", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") { i = close + 1 }
                 // Zero-width escapes consume nothing; \d \w \p{…} … any character as far as we know.
                 let zeroWidth: Set<Unicode.Scalar> = ["K", "b", "B", "A", "z", "Z", "G"]
+                if !zeroWidth.contains(e) { consumes(nil) }
                 return Item(required: nil, start: zeroWidth.contains(e) ? .empty : .any)
             }
+            consumes([e.value])
             return Item(required: [e.value], start: .char([e.value]))
         }
 
@@ -264,17 +293,26 @@ enum PatternFacts {
             if i < s.count, s[i] == "^" { negated = true; i += 1 }
             var set: Chars = []
             var bad = negated
+            var unknown = negated   // may hold characters not listed here
+            var marks: Chars = []   // the clause marks it holds
             var firstItem = true
             while i < s.count {
-                if s[i] == "]" && !firstItem { i += 1; return bad ? nil : set }
+                if s[i] == "]" && !firstItem {
+                    i += 1
+                    consumes(unknown ? nil : marks)
+                    return bad ? nil : set
+                }
                 firstItem = false
-                guard let lo = classChar() else { bad = true; continue }
+                guard let lo = classChar() else { bad = true; unknown = true; continue }
                 if i + 1 < s.count, s[i] == "-", s[i + 1] != "]" {
                     i += 1
-                    guard let hi = classChar(), hi >= lo, hi - lo < 4096 else { bad = true; continue }
+                    guard let hi = classChar(), hi >= lo else { bad = true; unknown = true; continue }
+                    for m in PatternFacts.clauseMarks where (lo...hi).contains(m) { marks.insert(m) }
+                    guard hi - lo < 4096 else { bad = true; continue }
                     for v in lo...hi { set.insert(v) }
                 } else {
                     set.insert(lo)
+                    if PatternFacts.clauseMarks.contains(lo) { marks.insert(lo) }
                 }
             }
             failed = true

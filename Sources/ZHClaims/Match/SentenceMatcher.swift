@@ -129,21 +129,24 @@ public final class SentenceMatcher {
     }
 
     /// For each character position `i` (words `i*words…`), the dispatched rules whose `ahead`
-    /// needs are all met at or after it: one backward sweep OR-ing each table's rows.
+    /// needs are all met at or after it, before any barrier of theirs: one backward sweep OR-ing
+    /// each table's rows, clearing a rule's bits at its barriers.
     private static func rulesNeedingAhead(_ sentence: [UInt32], _ starts: StartTable, into out: inout [UInt64]) {
         let words = starts.table.words, n = sentence.count
-        let first = starts.ahead[0], second = starts.ahead[1]
+        let first = starts.ahead[0], second = starts.ahead[1], barrier = starts.barrier
         out.removeAll(keepingCapacity: true)
         out.append(contentsOf: repeatElement(0, count: (n + 1) * words))
         for w in 0..<words {
-            var met1 = starts.unconstrained[0][w], met2 = starts.unconstrained[1][w]
+            let free1 = starts.unconstrained[0][w], free2 = starts.unconstrained[1][w]
+            var met1 = free1, met2 = free2
             out[n * words + w] = met1 & met2
             var i = n - 1
             while i >= 0 {
                 let v = sentence[i]
                 if v < 0x10000 {
-                    met1 |= first.rules(v, word: w)
-                    met2 |= second.rules(v, word: w)
+                    let blocked = barrier.rules(v, word: w)
+                    met1 = (met1 & ~(blocked & ~free1)) | first.rules(v, word: w)
+                    met2 = (met2 & ~(blocked & ~free2)) | second.rules(v, word: w)
                 }
                 out[i * words + w] = met1 & met2
                 i -= 1

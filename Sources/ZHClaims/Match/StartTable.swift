@@ -17,7 +17,9 @@
 ///
 /// Two more tables prune further: a rule that must consume one of some characters at or after its
 /// start (`PatternFacts.ahead`, e.g. its unit) is not tried past the last of them in the sentence;
-/// a rule may have two such sets (e.g. 到至~ and its units), one per table.
+/// a rule may have two such sets (e.g. 到至~ and its units), one per table. Nor past a clause
+/// mark its matches cannot reach across (`PatternFacts.barriers`) when the need is only met
+/// beyond it: `2020年，增长5%` does not try the percent rules at 2020.
 struct StartTable: Sendable {
     let table: CharacterRuleTable
     /// Per code point, the dispatched rules that need it (or another of their first, or second,
@@ -25,11 +27,14 @@ struct StartTable: Sendable {
     let ahead: [CharacterRuleTable]
     /// Per table, the dispatched rules with no such need: never pruned by that table.
     let unconstrained: [[UInt64]]
+    /// Per code point, the rules that cannot match across it.
+    let barrier: CharacterRuleTable
 
     init(_ rules: [CompiledRule]) {
         table = CharacterRuleTable(rules) { $0.startCharacters }
         ahead = (0..<2).map { k in CharacterRuleTable(rules) { k < $0.aheadCharacters.count ? $0.aheadCharacters[k] : nil } }
         unconstrained = ahead.map { $0.listed.map { ~$0 } }
+        barrier = CharacterRuleTable(rules) { $0.barriers.isEmpty ? nil : $0.barriers }
     }
 
     /// The characters a rule is dispatched by, or nil when it must be scanned.
