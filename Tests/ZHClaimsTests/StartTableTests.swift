@@ -56,15 +56,18 @@ struct StartTableTests {
         #expect(crossable("[0-9]+ \\x{3002}") == ["。"])
     }
 
-    /// The two-level table gives each code point exactly the rules that listed it.
+    /// The two-level table gives each code point, in each layer, exactly the rules that listed it.
     @Test func characterTableHoldsExactlyTheListedRules() {
-        let rules = RuleExampleTests.book.rules
-        let table = CharacterRuleTable(rules) { $0.startCharacters }
-        #expect(table.distinctRows > 1 && table.distinctRows < 2000)
-        for v: UInt32 in [0x30, 0x39, 0x4E00, 0x4E07, 0x7EA6, 0x41, 0x20, 0x3002, 0xFFFF] {
-            for rule in rules {
-                let bit = table.rules(v, word: rule.order / 64) >> UInt64(rule.order % 64) & 1 == 1
-                #expect(bit == (rule.startCharacters?.contains(v) ?? false), "\(rule.rule.id) at U+\(String(v, radix: 16))")
+        let book = RuleExampleTests.book
+        let table = book.characters
+        #expect(table.distinctRows > 1 && table.distinctRows < 4000)
+        for v: UInt32 in [0x30, 0x39, 0x2C, 0x3002, 0x4E00, 0x4E07, 0x4E24, 0x5143, 0x7EA6, 0x25, 0x41, 0x20, 0xFFFF] {
+            for layer in CharacterRuleTable.Layer.allCases {
+                for rule in book.rules {
+                    let bit = table.rules(v, layer, word: rule.order / 64) >> UInt64(rule.order % 64) & 1 == 1
+                    let listed = StartTable.characters(rule, layer)?.contains(v) ?? false
+                    #expect(bit == listed, "\(rule.rule.id) \(layer) U+\(String(v, radix: 16))")
+                }
             }
         }
     }

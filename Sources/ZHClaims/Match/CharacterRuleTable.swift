@@ -1,29 +1,50 @@
-/// For every BMP code point, a bit set of rules (bit = rule order): the shape shared by the rule
-/// filter (rules that need the character somewhere) and the start table (rules that may begin at
-/// it). Two levels: a 16-bit row number per code point (128 KB) and the distinct rows (a few
-/// hundred). A flat table of rows (1 MB for 128 rules) missed the cache on most lookups, which
-/// perf showed as the hottest instruction of the matcher's walk.
+/// For every BMP code point, several bit sets of rules (bit = rule order), one per `Layer`: the
+/// rules that need the character somewhere in a sentence (the filter), that may begin a match at
+/// it, that need it ahead (two sets), and that cannot match across it. The matcher looks all of
+/// them up with one row number per character.
+///
+/// Two levels: a 16-bit row number per code point (128 KB) and the distinct rows (a few hundred).
+/// A flat table (1 MB per layer for 128 rules) missed the cache on most lookups, which perf
+/// showed as the hottest instruction of the matcher's walk.
 struct CharacterRuleTable: Sendable {
-    /// 64-bit words per row.
-    let words: Int
-    private let rowOf: [UInt16]
-    private let rows: [UInt64]
-    /// Rules for which `characters` gave a set.
-    let listed: [UInt64]
+    enum Layer: Int, CaseIterable {
+        /// `RuleFilter`: characters of which a sentence must hold one.
+        case required
+        /// `StartTable`: characters a match may begin with.
+        case start
+        /// `StartTable`: the first and second set needed at or after the start.
+        case ahead1, ahead2
+        /// `StartTable`: clause marks a match cannot cross.
+        case barrier
+    }
 
-    init(_ rules: [CompiledRule], characters: (CompiledRule) -> PatternFacts.Chars?) {
-        let words = max(1, (rules.count + 63) / 64)
+    /// 64-bit words per rule set.
+    let words: Int
+    private let layers: Int
+    private let rowOf: [UInt16]
+    /// Rows of `layers * words` words; row 0 holds no rules.
+    private let rows: [UInt64]
+    /// Per layer, the rules for which it lists characters.
+    let listed: [[UInt64]]
+
+    /// - Parameter characters: for each layer, a rule's characters (nil: the rule lists none).
+    init(_ rules: [CompiledRule], characters: (CompiledRule, Layer) -> PatternFacts.Chars?) {
+        let words = max(1, (rules.count + 63) / 64), layers = Layer.allCases.count, width = words * layers
         var full: [UInt32: [UInt64]] = [:]
-        var listed = [UInt64](repeating: 0, count: words)
+        var listed = [[UInt64]](repeating: Array(repeating: 0, count: words), count: layers)
         for rule in rules {
-            guard let chars = characters(rule) else { continue }
             let (w, b) = (rule.order / 64, UInt64(1) << UInt64(rule.order % 64))
-            listed[w] |= b
-            for c in chars where c < 0x10000 { full[c, default: Array(repeating: 0, count: words)][w] |= b }
+            for layer in Layer.allCases {
+                guard let chars = characters(rule, layer) else { continue }
+                listed[layer.rawValue][w] |= b
+                for c in chars where c < 0x10000 {
+                    full[c, default: Array(repeating: 0, count: width)][layer.rawValue * words + w] |= b
+                }
+            }
         }
         var rowOf = [UInt16](repeating: 0, count: 0x10000)
-        var rows = [UInt64](repeating: 0, count: words)   // row 0: no rules
-        var numbered: [[UInt64]: UInt16] = [Array(repeating: 0, count: words): 0]
+        var rows = [UInt64](repeating: 0, count: width)
+        var numbered: [[UInt64]: UInt16] = [Array(repeating: 0, count: width): 0]
         for c in full.keys.sorted() {
             let row = full[c]!
             if let n = numbered[row] { rowOf[Int(c)] = n; continue }
@@ -32,14 +53,20 @@ struct CharacterRuleTable: Sendable {
             rows += row
             rowOf[Int(c)] = n
         }
-        (self.words, self.rowOf, self.rows, self.listed) = (words, rowOf, rows, listed)
+        (self.words, self.layers, self.rowOf, self.rows, self.listed) = (words, layers, rowOf, rows, listed)
     }
 
-    /// Word `w` of the rule set of code point `v` (which must be below 0x10000).
-    @inline(__always) func rules(_ v: UInt32, word w: Int) -> UInt64 {
-        rows[Int(rowOf[Int(v)]) &* words &+ w]
+    /// Where the rule sets of code point `v` (below 0x10000) begin in `rows`.
+    @inline(__always) func row(_ v: UInt32) -> Int { Int(rowOf[Int(v)]) &* (layers &* words) }
+
+    /// Word `w` of `layer` in the row starting at `row`.
+    @inline(__always) func rules(atRow row: Int, _ layer: Layer, word w: Int) -> UInt64 {
+        rows[row &+ layer.rawValue &* words &+ w]
     }
 
-    /// How many distinct rule sets the table holds (for tests).
-    var distinctRows: Int { rows.count / words }
+    /// Word `w` of the rule set of code point `v` (below 0x10000) in `layer`.
+    func rules(_ v: UInt32, _ layer: Layer, word w: Int) -> UInt64 { rules(atRow: row(v), layer, word: w) }
+
+    /// How many distinct rows the table holds (for tests).
+    var distinctRows: Int { rows.count / (layers * words) }
 }

@@ -51,6 +51,8 @@ public final class CompiledRule: @unchecked Sendable {
 public struct RuleBook: Sendable {
     public let rules: [CompiledRule]
     public let files: [String]
+    /// Per code point, the rules that need it, may start at it, need it ahead or stop at it.
+    let characters: CharacterRuleTable
     /// Which rules can match a sentence, from the characters it holds.
     let filter: RuleFilter
     /// Which dispatched rules may begin at a character.
@@ -170,8 +172,9 @@ public struct RuleBook: Sendable {
     init(rules: [CompiledRule], files: [String]) {
         self.rules = rules
         self.files = files
-        filter = RuleFilter(rules)
-        starts = StartTable(rules)
+        characters = CharacterRuleTable(rules, characters: StartTable.characters)
+        filter = RuleFilter(characters)
+        starts = StartTable(characters)
         dispatchedClaims = Self.bits(rules) { $0.isStartDispatched && !$0.rule.isDeny }
         dispatchedDenials = Self.bits(rules) { $0.isStartDispatched && $0.rule.isDeny }
     }

@@ -17,6 +17,8 @@ public final class SentenceMatcher {
     /// The byte where the last match of the current sentence so far ends (see `collect`).
     private var matchEnd = 0
     private var ahead: [UInt64] = []
+    /// Per position, where its character's row begins in the rule table (-1: outside the BMP).
+    private var rowAt: [Int] = []
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
     public private(set) var limitHits: [String] = []
     /// With profiling on, time and calls per rule, for `rules profile`.
@@ -35,7 +37,7 @@ public final class SentenceMatcher {
     public func candidates(_ buffer: TextBuffer, _ range: Range<Int>) -> [Candidate] {
         guard Self.mayHoldNumber(buffer.folded[range]) else { return [] }
         encode(buffer, range)
-        book.filter.rules(for: buffer.folded[range], into: &enabled)
+        prepare()
         var claims: [Candidate] = [], denials: [Candidate] = []
         matchEnd = 0
         utf8.withUnsafeBufferPointer { subject in
@@ -82,34 +84,72 @@ public final class SentenceMatcher {
         list = list.enumerated().sorted { ($0.element.rule.order, $0.offset) < ($1.element.rule.order, $1.offset) }.map(\.element)
     }
 
+    /// One backward sweep over the sentence's characters, one table row per character
+    /// (`CharacterRuleTable`): the rules the sentence enables (`RuleFilter`), and for each
+    /// position `i` (words `i*words…` of `ahead`) the dispatched rules whose ahead needs are met
+    /// at or after it, before any barrier of theirs (`StartTable`): OR-ing the need layers'
+    /// rows, clearing a rule's bits at its barriers. Row offsets are kept for `dispatch`.
+    private func prepare() {
+        let table = book.characters, words = table.words, n = sentence.count
+        let free1 = book.starts.unconstrained[0], free2 = book.starts.unconstrained[1]
+        var enabled = self.enabled, ahead = self.ahead, rowAt = self.rowAt
+        (self.enabled, self.ahead, self.rowAt) = ([], [], [])
+        defer { (self.enabled, self.ahead, self.rowAt) = (enabled, ahead, rowAt) }
+        enabled = book.filter.always
+        ahead.removeAll(keepingCapacity: true)
+        ahead.append(contentsOf: repeatElement(0, count: (n + 1) * words))
+        rowAt.removeAll(keepingCapacity: true)
+        rowAt.append(contentsOf: repeatElement(-1, count: n))
+        sentence.withUnsafeBufferPointer { chars in
+            for i in 0..<n where chars[i] < 0x10000 { rowAt[i] = table.row(chars[i]) }
+        }
+        for w in 0..<words {
+            var met1 = free1[w], met2 = free2[w], seen: UInt64 = 0
+            ahead[n &* words &+ w] = met1 & met2
+            var i = n - 1
+            while i >= 0 {
+                let row = rowAt[i]
+                if row >= 0 {
+                    seen |= table.rules(atRow: row, .required, word: w)
+                    let blocked = table.rules(atRow: row, .barrier, word: w)
+                    met1 = (met1 & ~(blocked & ~free1[w])) | table.rules(atRow: row, .ahead1, word: w)
+                    met2 = (met2 & ~(blocked & ~free2[w])) | table.rules(atRow: row, .ahead2, word: w)
+                }
+                ahead[i &* words &+ w] = met1 & met2
+                i -= 1
+            }
+            enabled[w] |= seen
+        }
+    }
+
     /// Runs the start-dispatched rules of `rules` (bit set) that are enabled for this sentence:
     /// one walk over its characters, and at each one an anchored attempt of every live rule that
-    /// can begin there, unless that rule's previous match has not ended yet. Per rule this is
-    /// exactly the leftmost, non-overlapping scan that `scan` does (see `StartTable`). State is
-    /// kept in locals here: instance properties would pay an exclusivity check per attempt.
+    /// can begin there and whose ahead needs are met, unless that rule's previous match has not
+    /// ended yet. Per rule this is exactly the leftmost, non-overlapping scan that `scan` does
+    /// (see `StartTable`). State is kept in locals here: instance properties would pay an
+    /// exclusivity check per attempt.
     private func dispatch(_ rules: [UInt64], _ subject: UnsafeBufferPointer<UInt8>, bounded: Bool, into out: inout [Candidate]) {
-        let starts = book.starts, compiled = book.rules, words = starts.table.words
+        let table = book.characters, compiled = book.rules, words = table.words
         var live = rules
         var any: UInt64 = 0
         for w in 0..<words { live[w] &= enabled[w]; any |= live[w] }
         guard any != 0 else { return }
-        var resume = resumeAt, groups = self.groups, profile = self.profile, ahead = self.ahead
-        (resumeAt, self.groups, self.profile, self.ahead) = ([], [], nil, [])
-        defer { (resumeAt, self.groups, self.profile, self.ahead) = (resume, groups, profile, ahead) }
+        var resume = resumeAt, groups = self.groups, profile = self.profile
+        let ahead = self.ahead, rowAt = self.rowAt
+        (resumeAt, self.groups, self.profile) = ([], [], nil)
+        defer { (resumeAt, self.groups, self.profile) = (resume, groups, profile) }
         if resume.count != compiled.count { resume = [Int](repeating: 0, count: compiled.count) }
         for w in 0..<words {
             var m = live[w]
             while m != 0 { resume[w &* 64 &+ m.trailingZeroBitCount] = 0; m &= m &- 1 }
         }
-        let chars = sentence.count
-        Self.rulesNeedingAhead(sentence, starts, into: &ahead)
         var p = 0
-        for i in 0..<chars {
+        for i in 0..<sentence.count {
             if bounded && p >= matchEnd { break }
-            let v = sentence[i]
-            if v < 0x10000 {
+            let v = sentence[i], row = rowAt[i]
+            if row > 0 {
                 for w in 0..<words {
-                    var m = starts.table.rules(v, word: w) & live[w] & ahead[i &* words &+ w]
+                    var m = table.rules(atRow: row, .start, word: w) & live[w] & ahead[i &* words &+ w]
                     while m != 0 {
                         let r = w &* 64 &+ m.trailingZeroBitCount
                         m &= m &- 1
@@ -125,32 +165,6 @@ public final class SentenceMatcher {
                 }
             }
             p &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-        }
-    }
-
-    /// For each character position `i` (words `i*words…`), the dispatched rules whose `ahead`
-    /// needs are all met at or after it, before any barrier of theirs: one backward sweep OR-ing
-    /// each table's rows, clearing a rule's bits at its barriers.
-    private static func rulesNeedingAhead(_ sentence: [UInt32], _ starts: StartTable, into out: inout [UInt64]) {
-        let words = starts.table.words, n = sentence.count
-        let first = starts.ahead[0], second = starts.ahead[1], barrier = starts.barrier
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: repeatElement(0, count: (n + 1) * words))
-        for w in 0..<words {
-            let free1 = starts.unconstrained[0][w], free2 = starts.unconstrained[1][w]
-            var met1 = free1, met2 = free2
-            out[n * words + w] = met1 & met2
-            var i = n - 1
-            while i >= 0 {
-                let v = sentence[i]
-                if v < 0x10000 {
-                    let blocked = barrier.rules(v, word: w)
-                    met1 = (met1 & ~(blocked & ~free1)) | first.rules(v, word: w)
-                    met2 = (met2 & ~(blocked & ~free2)) | second.rules(v, word: w)
-                }
-                out[i * words + w] = met1 & met2
-                i -= 1
-            }
         }
     }
 

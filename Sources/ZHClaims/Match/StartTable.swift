@@ -21,20 +21,22 @@
 /// mark its matches cannot reach across (`PatternFacts.barriers`) when the need is only met
 /// beyond it: `2020年，增长5%` does not try the percent rules at 2020.
 struct StartTable: Sendable {
-    let table: CharacterRuleTable
-    /// Per code point, the dispatched rules that need it (or another of their first, or second,
-    /// set) ahead.
-    let ahead: [CharacterRuleTable]
-    /// Per table, the dispatched rules with no such need: never pruned by that table.
+    /// Per ahead set (first, second), the dispatched rules with no such need: never pruned by it.
     let unconstrained: [[UInt64]]
-    /// Per code point, the rules that cannot match across it.
-    let barrier: CharacterRuleTable
 
-    init(_ rules: [CompiledRule]) {
-        table = CharacterRuleTable(rules) { $0.startCharacters }
-        ahead = (0..<2).map { k in CharacterRuleTable(rules) { k < $0.aheadCharacters.count ? $0.aheadCharacters[k] : nil } }
-        unconstrained = ahead.map { $0.listed.map { ~$0 } }
-        barrier = CharacterRuleTable(rules) { $0.barriers.isEmpty ? nil : $0.barriers }
+    init(_ table: CharacterRuleTable) {
+        unconstrained = [CharacterRuleTable.Layer.ahead1, .ahead2].map { layer in table.listed[layer.rawValue].map { ~$0 } }
+    }
+
+    /// A rule's characters in each layer of the table (`CharacterRuleTable.Layer`).
+    static func characters(_ rule: CompiledRule, _ layer: CharacterRuleTable.Layer) -> PatternFacts.Chars? {
+        switch layer {
+        case .required: return rule.requiredCharacters
+        case .start: return rule.startCharacters
+        case .ahead1: return rule.aheadCharacters.count > 0 ? rule.aheadCharacters[0] : nil
+        case .ahead2: return rule.aheadCharacters.count > 1 ? rule.aheadCharacters[1] : nil
+        case .barrier: return rule.barriers.isEmpty ? nil : rule.barriers
+        }
     }
 
     /// The characters a rule is dispatched by, or nil when it must be scanned.

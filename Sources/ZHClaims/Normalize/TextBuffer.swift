@@ -4,7 +4,7 @@
 /// Folding maps one code point to one code point (fullwidth → ASCII, traditional → simplified,
 /// variant numerals → standard ones), so a code point offset means the same place in both copies:
 /// rules match the folded text while every offset and `text` come from the original.
-public struct TextBuffer: Sendable {
+public final class TextBuffer: Sendable {
     public let document: Document
     /// The original code points.
     public let scalars: [Unicode.Scalar]
