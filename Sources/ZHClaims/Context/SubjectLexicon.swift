@@ -25,6 +25,9 @@ enum WordClass: UInt8, Sendable {
 struct LexiconKey: Hashable, Sendable {
     var high: UInt64 = 0
     var low: UInt64 = 0
+    /// No word: every real key has its length in `low`.
+    static let empty = LexiconKey()
+    private init() {}
 
     init?<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
         guard (1...SubjectLexicon.maxWordLength).contains(scalars.count) else { return nil }
@@ -40,11 +43,11 @@ struct SubjectLexicon: Sendable {
     static let maxWordLength = 5
     static let shared = SubjectLexicon()
 
-    private let table: [LexiconKey: WordClass]
+    private let table: LexiconTable<WordClass>
     /// Nouns that name a level rather than a quantity (`保持在95.7%的高位水平`): a number is not
     /// their subject, so `N的` + one of them does not name what N counts.
-    private let levelNouns: Set<LexiconKey>
-    private let frameNouns: Set<LexiconKey>
+    private let levelNouns: LexiconTable<Bool>
+    private let frameNouns: LexiconTable<Bool>
 
     /// The class of a folded word, nil when the lexicon does not know it.
     func lookup<C: Collection>(_ scalars: C) -> WordClass? where C.Element == Unicode.Scalar {
@@ -63,40 +66,34 @@ struct SubjectLexicon: Sendable {
     }
 
     private init() {
-        var table: [LexiconKey: WordClass] = [:]
-        table.reserveCapacity(12_000)
-        func add(_ list: String, _ cls: WordClass) {
-            for word in list.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+        typealias Data = SubjectLexiconData
+        // Generated lists first: the hand-made ones below override them.
+        let lists: [(String, WordClass)] = [
+            (Data.noun, .content), (Data.pronoun, .pronoun), (Data.particle, .particle),
+            (Data.conjunction, .conjunction), (Data.preposition, .preposition), (Data.adverb, .adverb),
+            (Data.verb, .verb), (Self.content, .content), (Self.times, .time), (Self.quantifiers, .numeral),
+            (Self.localities, .locality), (Self.singleParticles, .particle), (Self.singlePrepositions, .preposition),
+            (Self.singleConjunctions, .conjunction), (Self.singleAdverbs, .adverb), (Self.singleVerbs, .verb),
+            (Self.singlePronouns, .pronoun), (Self.singleNumerals, .numeral), (Self.extraVerbs, .verb),
+            (Self.extraAdverbs, .adverb), (Self.bridges, .bridge), (Self.scopes, .scope),
+        ]
+        let split = lists.map { list, cls in (list.split(whereSeparator: { $0 == " " || $0 == "\n" }), cls) }
+        var table = LexiconTable<WordClass>(capacity: split.reduce(0) { $0 + $1.0.count })
+        for (words, cls) in split {
+            for word in words {
                 if let key = LexiconKey(word.unicodeScalars) { table[key] = cls }
             }
         }
-        typealias Data = SubjectLexiconData
-        // Generated lists first: the hand-made ones below override them.
-        add(Data.noun, .content)
-        add(Data.pronoun, .pronoun)
-        add(Data.particle, .particle)
-        add(Data.conjunction, .conjunction)
-        add(Data.preposition, .preposition)
-        add(Data.adverb, .adverb)
-        add(Data.verb, .verb)
-        add(Self.content, .content)
-        add(Self.times, .time)
-        add(Self.quantifiers, .numeral)
-        add(Self.localities, .locality)
-        add(Self.singleParticles, .particle)
-        add(Self.singlePrepositions, .preposition)
-        add(Self.singleConjunctions, .conjunction)
-        add(Self.singleAdverbs, .adverb)
-        add(Self.singleVerbs, .verb)
-        add(Self.singlePronouns, .pronoun)
-        add(Self.singleNumerals, .numeral)
-        add(Self.extraVerbs, .verb)
-        add(Self.extraAdverbs, .adverb)
-        add(Self.bridges, .bridge)
-        add(Self.scopes, .scope)
         self.table = table
-        levelNouns = Set(Self.levels.split(separator: " ").compactMap { LexiconKey($0.unicodeScalars) })
-        frameNouns = Set(Self.frames.split(separator: " ").compactMap { LexiconKey($0.unicodeScalars) })
+        levelNouns = Self.set(Self.levels)
+        frameNouns = Self.set(Self.frames)
+    }
+
+    private static func set(_ list: String) -> LexiconTable<Bool> {
+        let words = list.split(separator: " ").compactMap { LexiconKey($0.unicodeScalars) }
+        var table = LexiconTable<Bool>(capacity: words.count)
+        for w in words { table[w] = true }
+        return table
     }
 
     // MARK: Hand-made lists (simplified forms: lookups use the folded text)
