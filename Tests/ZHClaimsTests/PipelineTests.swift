@@ -89,6 +89,19 @@ struct PipelineTests {
         #expect(JSONLinesRecord.item(Array("   ".utf8)[...], source: "stdin", lineNumber: 2) == nil, "blank lines are not records")
     }
 
+    /// The JSON writer escapes exactly what it must, and its output reads back as the same text.
+    @Test func jsonStringsEscapeAndRoundTrip() throws {
+        for text in ["", "增长5%", "a\"b\\c", "行\n\r\t末", "\u{01}\u{1F}x", "JS\u{2028}\u{2029}", "😀“引”\u{7F}", "\u{2027}\u{202A}"] {
+            var out: [UInt8] = []
+            ClaimRecord.string(text, &out)
+            #expect(!out.contains(0x0A) && !out.contains(0x0D) && !out.contains { $0 < 0x20 }, "\(text)")
+            #expect(try JSONValue.parse(Substring(decoding: out, as: UTF8.self).utf8) == .string(text))
+        }
+        var out: [UInt8] = []
+        ClaimRecord.string("a\"\u{01}\u{2028}万", &out)
+        #expect(String(decoding: out, as: UTF8.self) == #""a\"\u0001\u2028万""#)
+    }
+
     @Test func jsonParserHandlesEscapesAndRejectsJunk() throws {
         let v = try JSONValue.parse(Substring(#"{"a": "x\n\u4e07\ud83d\ude00", "b": [1, -2.5e3, true, null]}"#).utf8)
         #expect(v["a"] == .string("x\n万😀"))

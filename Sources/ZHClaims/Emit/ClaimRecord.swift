@@ -54,24 +54,40 @@ public enum ClaimRecord {
     /// U+2028/U+2029 escaped too so that the line is safe for JavaScript consumers.
     static func string(_ s: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out.append(contentsOf: "\\\"".utf8)
-            case "\\": out.append(contentsOf: "\\\\".utf8)
-            case "\n": out.append(contentsOf: "\\n".utf8)
-            case "\r": out.append(contentsOf: "\\r".utf8)
-            case "\t": out.append(contentsOf: "\\t".utf8)
-            case "\u{2028}", "\u{2029}": out.append(contentsOf: (scalar == "\u{2028}" ? "\\u2028" : "\\u2029").utf8)
-            default:
-                if scalar.value < 0x20 {
+        var s = s
+        s.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied at once (most text is one such run).
+            var run = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var width = 1
+                let escape: StaticString?
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript.
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default: escape = nil
+                }
+                if escape == nil && b >= 0x20 { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                if let escape {
+                    escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                } else {
                     let hex = Array("0123456789abcdef".utf8)
                     out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(scalar.value >> 4)])
-                    out.append(hex[Int(scalar.value & 15)])
-                } else {
-                    UTF8.encode(scalar) { out.append($0) }
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 15)])
                 }
+                i += width
+                run = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }
