@@ -1,7 +1,7 @@
 /// For every BMP code point, several bit sets of rules (bit = rule order), one per `Layer`: the
 /// rules that need the character somewhere in a sentence (the filter), that may begin a match at
-/// it, that need it ahead (two sets), and that cannot match across it. The matcher looks all of
-/// them up with one row number per character.
+/// it, that need it ahead (two sets), that can consume it, and that stop at it. The matcher looks all of them up
+/// with one row number per character.
 ///
 /// Two levels: a 16-bit row number per code point (128 KB) and the distinct rows (a few hundred).
 /// A flat table (1 MB per layer for 128 rules) missed the cache on most lookups, which perf
@@ -14,7 +14,9 @@ struct CharacterRuleTable: Sendable {
         case start
         /// `StartTable`: the first and second set needed at or after the start.
         case ahead1, ahead2
-        /// `StartTable`: clause marks a match cannot cross.
+        /// `StartTable`: characters a match can consume.
+        case consumable
+        /// `StartTable`: clause marks a match cannot reach (rules whose consumable set is unknown).
         case barrier
     }
 

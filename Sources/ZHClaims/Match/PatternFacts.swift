@@ -17,11 +17,15 @@
 ///   (`StartTable`). Unlike `required`, lookbehind content does not count, and small Chinese
 ///   digits do (a rule needing 两 as a unit is pruned after the last 两). Two sets, because which
 ///   one prunes more depends on the text: `三到四米` needs one of 到至~ and one of the units.
-/// - `barriers`: clause punctuation (`clauseMarks`) that no match can consume or look ahead at:
-///   a match starting before such a character ends before it, so what the rule needs ahead must
-///   occur before it. Empty when the pattern can consume characters the reader cannot list
-///   (`.`, negated classes, `\p{…}`, `\d` …). Lookbehinds and negative lookarounds do not count:
-///   they extend neither the match nor what it looks ahead at.
+/// - `consumable`: every character a match can consume (and, when a need ahead comes from a
+///   lookahead, look ahead at). A match starting before any other character ends before it, so
+///   the rule's needs ahead must be met before it: `2020年全市新增32例` does not try the count
+///   rules at 2020 (年 is neither a classifier nor anything else they consume). nil when the
+///   pattern can consume characters the reader cannot list (`.`, negated classes, `\p{…}`, `\d`,
+///   ranges of 4096 or more). Lookbehinds and negative lookarounds do not count: they extend
+///   neither the match nor what it looks ahead at.
+/// - `barriers`: when `consumable` is unknown, the clause marks (`clauseMarks`) a match can
+///   neither consume nor look ahead at: they end the run all the same.
 ///
 /// `nil` means no such set was found: anything not understood counts as "no requirement" and
 /// "may start anywhere".
@@ -32,11 +36,12 @@ enum PatternFacts {
         var required: Chars?
         var first: Chars?
         var ahead: [Chars] = []
+        var consumable: Chars? = nil
         var barriers: Chars = []
     }
 
-    /// Punctuation that ends a clause or a quotation (folded forms): the barriers a rule's
-    /// `ahead` needs cannot be met across.
+    /// Punctuation that ends a clause or a quotation (folded forms): the barriers of a rule whose
+    /// consumable characters cannot all be listed.
     static let clauseMarks: Chars = Set(",;:!?()\"。、；：！？“”‘’《》「」【】".unicodeScalars.map(\.value))
 
     static func of(_ pattern: String) -> Facts? {
@@ -47,11 +52,16 @@ enum PatternFacts {
         var q = Reader(scalars, useful: isUsefulAhead, lookbehindsRequire: false)
         let whole = q.alternation()
         var sets: [Chars] = []
-        for part in whole.parts.sorted(by: { $0.count < $1.count }) where isUsefulAhead(part) && !sets.contains(part) {
-            sets.append(part)
+        var seen = false
+        for part in whole.parts.sorted(by: { $0.chars.count < $1.chars.count })
+        where isUsefulAhead(part.chars) && !sets.contains(part.chars) && sets.count < 2 {
+            sets.append(part.chars)
+            seen = seen || part.seen
         }
-        let barriers = q.crossesAnything ? [] : clauseMarks.subtracting(q.crossable)
-        return Facts(required: r.required, first: r.nullable ? nil : r.first, ahead: Array(sets.prefix(2)), barriers: barriers)
+        let consumable = seen ? q.consumedOrSeen : q.consumed
+        let barriers = consumable != nil || q.marksUnknown ? [] : clauseMarks.subtracting(q.marks)
+        return Facts(required: r.required, first: r.nullable ? nil : r.first, ahead: Array(sets.prefix(2)),
+                     consumable: consumable, barriers: barriers)
     }
 
     /// A set worth checking after a start position: anything but one holding an ASCII digit.
@@ -122,9 +132,18 @@ enum PatternFacts {
         var start: Start
         /// Every useful requirement of the mandatory items of a one-branch (sub)pattern, each
         /// one on its own (a match holds one character of each); else the alternation's union.
-        var parts: [Chars] = []
+        var parts: [Part] = []
+        /// Whether `required` may come from a positive lookaround's content.
+        var fromLookahead = false
         var first: Chars? { start.first }
         var nullable: Bool { start.nullable }
+    }
+
+    /// A requirement of a mandatory item, and whether it may come from what a lookahead sees
+    /// rather than from what the match consumes.
+    struct Part {
+        var chars: Chars
+        var seen: Bool
     }
 
     fileprivate struct Reader {
@@ -134,11 +153,17 @@ enum PatternFacts {
         /// Which sets count as requirements, and whether a positive lookbehind's content does.
         let useful: (Chars) -> Bool
         let lookbehindsRequire: Bool
-        /// The clause marks a match may consume or look ahead at, or any character at all.
-        var crossable: Chars = []
-        var crossesAnything = false
-        /// Depth inside lookbehinds and negative lookarounds, whose content does not count there.
+        /// The characters a match may consume, and those it may consume or look ahead at (nil:
+        /// any character).
+        var consumed: Chars? = []
+        var consumedOrSeen: Chars? = []
+        /// The clause marks a match may consume or look ahead at (`marksUnknown`: any of them).
+        var marks: Chars = []
+        var marksUnknown = false
+        /// Depth inside lookbehinds and negative lookarounds, whose content does not count there,
+        /// and inside positive lookaheads.
         var hidden = 0
+        var lookingAhead = 0
         init(_ s: [Unicode.Scalar], useful: @escaping (Chars) -> Bool, lookbehindsRequire: Bool) {
             (self.s, self.useful, self.lookbehindsRequire) = (s, useful, lookbehindsRequire)
         }
@@ -159,17 +184,19 @@ enum PatternFacts {
             var result: Chars? = []
             var start: Start? = nil
             var branches = 0
-            var parts: [Chars] = []
+            var parts: [Part] = []
+            var derived = false
             while true {
                 let branch = sequence()
+                derived = derived || branch.fromLookahead
                 if let r = result, let b = branch.required, !b.isEmpty { result = PatternFacts.union(r, b) } else { result = nil }
                 start = start.map { $0.or(branch.start) } ?? branch.start
                 branches += 1
                 i = skipped(i)
                 if i < s.count && s[i] == "|" { i += 1; parts = []; continue }
                 let required = result.flatMap { $0.isEmpty ? nil : $0 }
-                if branches == 1 { parts = branch.parts } else { parts = required.map { [$0] } ?? [] }
-                return Item(required: required, start: start ?? .empty, parts: parts)
+                if branches == 1 { parts = branch.parts } else { parts = required.map { [Part(chars: $0, seen: derived)] } ?? [] }
+                return Item(required: required, start: start ?? .empty, parts: parts, fromLookahead: derived)
             }
         }
 
@@ -177,19 +204,28 @@ enum PatternFacts {
         mutating func sequence() -> Item {
             var best: Chars? = nil
             var start = Start.empty
-            var parts: [Chars] = []
+            var parts: [Part] = []
+            var derived = false
             while true {
                 i = skipped(i)
-                if failed || i >= s.count || s[i] == "|" || s[i] == ")" { return Item(required: best, start: start, parts: parts) }
+                if failed || i >= s.count || s[i] == "|" || s[i] == ")" {
+                    return Item(required: best, start: start, parts: parts, fromLookahead: derived)
+                }
                 let item = atom()
                 let mandatory = quantifier()
                 if mandatory {
+                    if item.required != nil || !item.parts.isEmpty { derived = derived || item.fromLookahead }
                     best = better(best, item.required, useful: useful)
-                    parts += item.parts.isEmpty ? (item.required.flatMap { useful($0) ? [$0] : nil } ?? []) : item.parts
+                    if !item.parts.isEmpty {
+                        parts += item.parts
+                    } else if let r = item.required, useful(r) {
+                        parts.append(Part(chars: r, seen: item.fromLookahead))
+                    }
                 }
                 if let la = item.lookaround {
+                    derived = true
                     best = better(best, la, useful: useful)
-                    if useful(la) { parts.append(la) }
+                    if useful(la) { parts.append(Part(chars: la, seen: true)) }
                 }
                 start = start.then(mandatory ? item.start : item.start.optional())
             }
@@ -231,21 +267,27 @@ enum PatternFacts {
         }
 
         /// Notes characters a match may consume (nil: any).
-        mutating func consumes(_ chars: Chars?) {
+        mutating func consumes(_ chars: Chars?, marks classMarks: Chars? = nil) {
             guard hidden == 0 else { return }
-            guard let chars else { crossesAnything = true; return }
-            for c in chars where PatternFacts.clauseMarks.contains(c) { crossable.insert(c) }
+            if let m = classMarks ?? chars.map({ $0.intersection(PatternFacts.clauseMarks) }) { marks.formUnion(m) } else { marksUnknown = true }
+            func add(_ to: inout Chars?) {
+                guard let set = to else { return }
+                if let chars { to = PatternFacts.union(set, chars) } else { to = nil }
+            }
+            add(&consumedOrSeen)
+            if lookingAhead == 0 { add(&consumed) }
         }
 
         mutating func group() -> Item {
             i += 1
             var kind = 0   // 0 group, 1 positive lookaround, 2 negative lookaround
             var hides = false   // a lookbehind or negative lookaround
-            defer { if hides { hidden -= 1 } }
+            var ahead = false   // a positive lookahead
+            defer { if hides { hidden -= 1 }; if ahead { lookingAhead -= 1 } }
             if i < s.count, s[i] == "?" {
                 let rest = String(String.UnicodeScalarView(s[i..<min(s.count, i + 4)]))
                 if rest.hasPrefix("?:") || rest.hasPrefix("?|") || rest.hasPrefix("?>") { i += 2 }
-                else if rest.hasPrefix("?=") { i += 2; kind = 1 }
+                else if rest.hasPrefix("?=") { i += 2; kind = 1; ahead = true }
                 else if rest.hasPrefix("?!") { i += 2; kind = 2; hides = true }
                 else if rest.hasPrefix("?<=") { i += 3; kind = lookbehindsRequire ? 1 : 2; hides = true }
                 else if rest.hasPrefix("?<!") { i += 3; kind = 2; hides = true }
@@ -254,12 +296,13 @@ enum PatternFacts {
                 else { failed = true; return Item(required: nil, start: .any) }
             } else if i < s.count, s[i] == "*" { failed = true; return Item(required: nil, start: .any) }
             if hides { hidden += 1 }
+            if ahead { lookingAhead += 1 }
             let inner = alternation()
             i = skipped(i)
             guard i < s.count, s[i] == ")" else { failed = true; return Item(required: nil, start: .any) }
             i += 1
             switch kind {
-            case 1: return Item(required: nil, lookaround: inner.required, start: .empty)
+            case 1: return Item(required: nil, lookaround: inner.required, start: .empty, fromLookahead: inner.required != nil)
             case 2: return Item(required: nil, start: .empty)
             default: return inner
             }
@@ -294,12 +337,12 @@ enum PatternFacts {
             var set: Chars = []
             var bad = negated
             var unknown = negated   // may hold characters not listed here
-            var marks: Chars = []   // the clause marks it holds
+            var marks: Chars = []   // the clause marks it holds (ranges too large to list included)
             var firstItem = true
             while i < s.count {
                 if s[i] == "]" && !firstItem {
                     i += 1
-                    consumes(unknown ? nil : marks)
+                    consumes(bad ? nil : set, marks: unknown ? nil : marks)
                     return bad ? nil : set
                 }
                 firstItem = false

@@ -14,7 +14,10 @@ public final class CompiledRule: @unchecked Sendable {
     /// Sets of characters of which a match must hold one each at or after its start (BMP only;
     /// at most two, see `PatternFacts.ahead`).
     let aheadCharacters: [PatternFacts.Chars]
-    /// Clause marks no match of the rule can reach across (`PatternFacts.barriers`).
+    /// Every character a match can consume (`PatternFacts.consumable`; nil: unknown, or the rule
+    /// has no needs ahead for it to bound).
+    let consumable: PatternFacts.Chars?
+    /// When `consumable` is unknown, the clause marks no match can reach (`PatternFacts.barriers`).
     let barriers: PatternFacts.Chars
     public let slots: GroupSlots
     /// Position in the rule book (file order), the last tie-breaker of the overlap policy.
@@ -27,13 +30,14 @@ public final class CompiledRule: @unchecked Sendable {
     public var isStartDispatched: Bool { anchored != nil }
 
     init(rule: Rule, pattern: PCRE2Pattern, anchored: PCRE2Pattern?, startCharacters: PatternFacts.Chars?,
-         aheadCharacters: [PatternFacts.Chars], barriers: PatternFacts.Chars, order: Int, requiredCharacters: PatternFacts.Chars?) {
+         aheadCharacters: [PatternFacts.Chars], consumable: PatternFacts.Chars?, barriers: PatternFacts.Chars, order: Int, requiredCharacters: PatternFacts.Chars?) {
         self.rule = rule
         self.pattern = pattern
         self.anchored = anchored
         self.startCharacters = anchored == nil ? nil : startCharacters
         self.aheadCharacters = anchored == nil ? [] : aheadCharacters.filter { $0.allSatisfy { $0 < 0x10000 } }
-        self.barriers = self.aheadCharacters.isEmpty ? [] : barriers
+        self.consumable = self.aheadCharacters.isEmpty ? nil : consumable.flatMap { $0.allSatisfy { $0 < 0x10000 } ? $0 : nil }
+        self.barriers = self.aheadCharacters.isEmpty || self.consumable != nil ? [] : barriers
         self.slots = GroupSlots(pattern.groupNumbers)
         self.order = order
         self.requiredCharacters = requiredCharacters
@@ -42,7 +46,7 @@ public final class CompiledRule: @unchecked Sendable {
     /// The same rule at another position of the book.
     func reordered(_ order: Int) -> CompiledRule {
         CompiledRule(rule: rule, pattern: pattern, anchored: anchored, startCharacters: startCharacters,
-                     aheadCharacters: aheadCharacters, barriers: barriers, order: order, requiredCharacters: requiredCharacters)
+                     aheadCharacters: aheadCharacters, consumable: consumable, barriers: barriers, order: order, requiredCharacters: requiredCharacters)
     }
 }
 
@@ -155,7 +159,7 @@ public struct RuleBook: Sendable {
                     diagnostics.append(RuleDiagnostic(rule.patternLocation, rule.id, "unknown group name\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")) (roles: \(GroupRole.allCases.map(\.rawValue).joined(separator: ", ")); ctx… for context)"))
                 }
                 compiled.append(CompiledRule(rule: rule, pattern: pattern, anchored: anchored, startCharacters: starts,
-                                             aheadCharacters: facts?.ahead ?? [], barriers: facts?.barriers ?? [], order: compiled.count, requiredCharacters: required))
+                                             aheadCharacters: facts?.ahead ?? [], consumable: facts?.consumable, barriers: facts?.barriers ?? [], order: compiled.count, requiredCharacters: required))
             } catch {
                 diagnostics.append(compileDiagnostic(error, rule: rule, raw: r, fragments: fragments, source: sourceTexts[rule.location.file]))
             }

@@ -87,11 +87,11 @@ public final class SentenceMatcher {
     /// One backward sweep over the sentence's characters, one table row per character
     /// (`CharacterRuleTable`): the rules the sentence enables (`RuleFilter`), and for each
     /// position `i` (words `i*words…` of `ahead`) the dispatched rules whose ahead needs are met
-    /// at or after it, before any barrier of theirs (`StartTable`): OR-ing the need layers'
-    /// rows, clearing a rule's bits at its barriers. Row offsets are kept for `dispatch`.
+    /// at or after it, before any character they cannot consume (`StartTable`): OR-ing the need
+    /// layers' rows, clearing a rule's bits at such characters. Row offsets are kept for `dispatch`.
     private func prepare() {
         let table = book.characters, words = table.words, n = sentence.count
-        let free1 = book.starts.unconstrained[0], free2 = book.starts.unconstrained[1]
+        let free1 = book.starts.unconstrained[0], free2 = book.starts.unconstrained[1], bounded = book.starts.bounded
         var enabled = self.enabled, ahead = self.ahead, rowAt = self.rowAt
         (self.enabled, self.ahead, self.rowAt) = ([], [], [])
         defer { (self.enabled, self.ahead, self.rowAt) = (enabled, ahead, rowAt) }
@@ -111,9 +111,12 @@ public final class SentenceMatcher {
                 let row = rowAt[i]
                 if row >= 0 {
                     seen |= table.rules(atRow: row, .required, word: w)
-                    let blocked = table.rules(atRow: row, .barrier, word: w)
+                    let blocked = (bounded[w] & ~table.rules(atRow: row, .consumable, word: w)) | table.rules(atRow: row, .barrier, word: w)
                     met1 = (met1 & ~(blocked & ~free1[w])) | table.rules(atRow: row, .ahead1, word: w)
                     met2 = (met2 & ~(blocked & ~free2[w])) | table.rules(atRow: row, .ahead2, word: w)
+                } else {
+                    met1 &= ~(bounded[w] & ~free1[w])   // outside the BMP: no rule consumes it
+                    met2 &= ~(bounded[w] & ~free2[w])
                 }
                 ahead[i &* words &+ w] = met1 & met2
                 i -= 1

@@ -17,15 +17,19 @@
 ///
 /// Two more tables prune further: a rule that must consume one of some characters at or after its
 /// start (`PatternFacts.ahead`, e.g. its unit) is not tried past the last of them in the sentence;
-/// a rule may have two such sets (e.g. 到至~ and its units), one per table. Nor past a clause
-/// mark its matches cannot reach across (`PatternFacts.barriers`) when the need is only met
-/// beyond it: `2020年，增长5%` does not try the percent rules at 2020.
+/// a rule may have two such sets (e.g. 到至~ and its units), one per table. Nor where a
+/// character the rule cannot consume (`PatternFacts.consumable`) comes before what it needs:
+/// `2020年全市新增32例` does not try the count rules at 2020. For a rule whose consumable
+/// characters cannot all be listed, the clause marks it cannot reach still stop its needs.
 struct StartTable: Sendable {
     /// Per ahead set (first, second), the dispatched rules with no such need: never pruned by it.
     let unconstrained: [[UInt64]]
+    /// The rules whose consumable characters are known: any other character stops their needs.
+    let bounded: [UInt64]
 
     init(_ table: CharacterRuleTable) {
         unconstrained = [CharacterRuleTable.Layer.ahead1, .ahead2].map { layer in table.listed[layer.rawValue].map { ~$0 } }
+        bounded = table.listed[CharacterRuleTable.Layer.consumable.rawValue]
     }
 
     /// A rule's characters in each layer of the table (`CharacterRuleTable.Layer`).
@@ -35,6 +39,7 @@ struct StartTable: Sendable {
         case .start: return rule.startCharacters
         case .ahead1: return rule.aheadCharacters.count > 0 ? rule.aheadCharacters[0] : nil
         case .ahead2: return rule.aheadCharacters.count > 1 ? rule.aheadCharacters[1] : nil
+        case .consumable: return rule.consumable
         case .barrier: return rule.barriers.isEmpty ? nil : rule.barriers
         }
     }
