@@ -74,18 +74,24 @@ public struct Pipeline: Sendable {
         let extractors = try (0..<jobs).map { _ in try DocumentExtractor(book: book) }
         var summary = Summary()
         var iterator = items.makeIterator()
-        let batchSize = jobs == 1 ? 1 : 16 * jobs
+        // Workers wait for the slowest item of a batch: large batches keep that wait short, and
+        // a byte budget (8 pieces) keeps a batch of big files, and their output, within the memory bound.
+        let batchSize = jobs == 1 ? 1 : 128 * jobs
+        let batchBytes = 8 * options.pieceBytes
         var pending: InputItem? = nil
         while true {
             var batch: [InputItem] = []
+            var bytes = 0
             var large: (path: String, id: String)? = nil
-            while batch.count < batchSize, let item = pending ?? iterator.next() {
+            while batch.count < batchSize, bytes < batchBytes, let item = pending ?? iterator.next() {
                 pending = nil
-                if let big = readInPieces(item) {
+                let size = Self.size(of: item)
+                if let big = readInPieces(item, size: size) {
                     if batch.isEmpty { large = big } else { pending = item }
                     break
                 }
                 batch.append(item)
+                bytes += size
             }
             if batch.isEmpty && large == nil { break }
             for out in process(batch, extractors) {
@@ -98,12 +104,18 @@ public struct Pipeline: Sendable {
     }
 
     /// A file too large to hold as one document: read it in pieces (not stdin, UTF-16 or HTML).
-    private func readInPieces(_ item: InputItem) -> (path: String, id: String)? {
-        guard case let .file(path, id) = item, path != "-", FileSystem.size(of: path) > options.pieceBytes else { return nil }
+    private func readInPieces(_ item: InputItem, size: Int) -> (path: String, id: String)? {
+        guard case let .file(path, id) = item, path != "-", size > options.pieceBytes else { return nil }
         let lower = path.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return nil }
         guard let head = FileSystem.head(of: path, count: 2), head != [0xFF, 0xFE], head != [0xFE, 0xFF] else { return nil }
         return (path, id)
+    }
+
+    /// The size of a file item (0 for stdin and records, which are small or already in memory).
+    private static func size(of item: InputItem) -> Int {
+        guard case let .file(path, _) = item, path != "-" else { return 0 }
+        return FileSystem.size(of: path)
     }
 
     /// Extracts a large file piece by piece on this thread, emitting each piece's lines at once,
