@@ -11,14 +11,14 @@ public final class SentenceMatcher {
     private var enabled: [UInt64] = []
     /// Per rule, the byte at which a start-dispatched rule may next be tried (scratch).
     private var resumeAt: [Int] = []
-    /// The current sentence's folded code points, and per position the rules whose `ahead`
-    /// characters occur at or after it (scratch, see `StartTable`).
+    /// The current sentence's folded code points, and per position the rules whose needs ahead
+    /// are met at or after it (scratch, see `prepare` and `StartTable`).
     private var sentence: [UInt32] = []
-    /// The byte where the last match of the current sentence so far ends (see `collect`).
-    private var matchEnd = 0
     private var ahead: [UInt64] = []
     /// Per position, where its character's row begins in the rule table (-1: outside the BMP).
     private var rowAt: [Int] = []
+    /// The byte where the last match of the current sentence so far ends (see `collect`).
+    private var matchEnd = 0
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
     public private(set) var limitHits: [String] = []
     /// With profiling on, time and calls per rule, for `rules profile`.
