@@ -34,4 +34,17 @@ struct LexiconTableTests {
         #expect(lexicon.lookup("的".unicodeScalars) == .particle)
         #expect(lexicon.lookup("qq".unicodeScalars) == nil)
     }
+
+    /// The pair filter never drops an inserted pair and lets few others through.
+    @Test func pairFilterHasNoFalseNegativesAndFewFalsePositives() {
+        var filter = PairFilter()
+        func han(_ v: Int) -> Unicode.Scalar { Unicode.Scalar(UInt32(v))! }
+        var inserted: [(Unicode.Scalar, Unicode.Scalar)] = []
+        for n in 0..<12_000 { inserted.append((han(0x4E00 + n % 3000), han(0x4E00 + n / 3000 * 7 + n % 5))) }
+        for (a, b) in inserted { filter.insert(a, b) }
+        #expect(inserted.allSatisfy { filter.mayHold($0.0, $0.1) })
+        var passed = 0
+        for n in 0..<10_000 where filter.mayHold(han(0x6000 + n % 2000), han(0x7000 + n / 2000)) { passed += 1 }
+        #expect(passed < 1_000, "\(passed) of 10,000 pairs never inserted pass")
+    }
 }
