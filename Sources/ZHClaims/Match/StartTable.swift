@@ -2,6 +2,9 @@
 /// whose matches can begin with it (`PatternFacts.first`). The matcher walks a sentence once and
 /// tries, at each character, only those rules, each compiled anchored (`CompiledRule.anchored`).
 ///
+/// (The sets live in layers of the book's `CharacterRuleTable`; this type holds the masks the
+/// matcher needs besides, and reads a rule's sets for each layer.)
+///
 /// Why: in UTF-8 mode PCRE2 pre-filters start positions only by their first byte, which every
 /// Chinese character shares, so an unanchored scan enters each rule at nearly every character of
 /// the sentence; a leading `(?=[first…])` lookahead costs a linear class test there instead
@@ -15,9 +18,9 @@
 /// `^`, and patterns using `\G`, which asserts the scan's start offset and so would hold at every
 /// anchored attempt.
 ///
-/// Two more tables prune further: a rule that must consume one of some characters at or after its
+/// Further layers prune more: a rule that must consume one of some characters at or after its
 /// start (`PatternFacts.ahead`, e.g. its unit) is not tried past the last of them in the sentence;
-/// a rule may have two such sets (e.g. 到至~ and its units), one per table. Nor where a
+/// a rule may have two such sets (e.g. 到至~ and its units), one per layer. Nor where a
 /// character the rule cannot consume (`PatternFacts.consumable`) comes before what it needs:
 /// `2020年全市新增32例` does not try the count rules at 2020. For a rule whose consumable
 /// characters cannot all be listed, the clause marks it cannot reach still stop its needs.
