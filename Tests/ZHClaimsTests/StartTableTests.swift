@@ -116,6 +116,35 @@ struct StartTableTests {
         #expect(book.rules.filter(\.isStartDispatched).count > book.rules.count * 3 / 4)
         var texts = book.rules.flatMap { $0.rule.examples.map(\.text) }
         texts.append(texts.joined(separator: "，"))
+        try expectPlainScanResults(book, texts)
+    }
+
+    /// Rule files written with what the pattern reader does not follow, or follows only in part:
+    /// `\G`, inline options, backreferences, verbs, `\Q…\E`, lookbehinds, `.` and huge classes.
+    /// Whatever the matcher makes of them (dispatched or scanned), it finds what plain scans find.
+    @Test func unusualPatternsMatchLikePlainScans() throws {
+        let patterns = [
+            #"(?:^|\G,) (?<num>[0-9]+)"#, #"(?i) (?<num>[0-9]+) KG"#, #"(?<num>([0-9])\2*) 元"#,
+            #"(?<num>[0-9]+) (*COMMIT) 米"#, #"\Q(\E (?<num>[0-9]+) \Q)\E"#, #"(?<=约) (?<num>[0-9]+) . 人"#,
+            #"(?<num>[0-9]+) [\x{4E00}-\x{9FFF}]{0,3} 例"#, #"(?<num>[0-9]+) (?=[^，]*万)"#,
+            #"(?<num>[一二三四五六七八九十]+) (?:个|名) (?![的])"#, #"(?<num>[0-9]+) \p{Han} 元"#,
+        ]
+        var yaml = "rules:\n"
+        for (k, p) in patterns.enumerated() {
+            yaml += "  - id: t.r\(k)\n    kind: count\n    pattern: '\(p)'\n    examples:\n      - text: 无\n        expect: []\n"
+        }
+        let book = try RuleBook.build([[(path: "u/odd.yaml", text: yaml)]])
+        #expect(book.rules.count == patterns.count)
+        #expect(book.rules.contains(where: \.isStartDispatched) && book.rules.contains { !$0.isStartDispatched })
+        #expect(book.rules.contains { $0.consumable != nil } && book.rules.contains { $0.isStartDispatched && $0.consumable == nil })
+        let texts = ["约12人,34,56。", "共有12KG和3kg，其中11元、222元", "(12)、(3)，约5个人", "三个人的事，两名",
+                     "12米，全市新增32例病例，1万人", "7 元，9元好", "12，34，56万", "约9 人、约12人，约1个人"]
+        try expectPlainScanResults(book, texts + [texts.joined(separator: "。")])
+    }
+
+    /// On each text: the same claim candidates, in the same order, as plain unanchored scans of
+    /// every rule, and the same overlap winners with bounded deny matches as with all of them.
+    private func expectPlainScanResults(_ book: RuleBook, _ texts: [String]) throws {
         let plain = PCRE2Matcher(maxCaptures: book.maxCaptures)
         let matcher = SentenceMatcher(book: book)
         for text in texts {
