@@ -85,7 +85,7 @@ struct StartTableTests {
             for layer in CharacterRuleTable.Layer.allCases {
                 for rule in book.rules {
                     let bit = table.rules(v, layer, word: rule.order / 64) >> UInt64(rule.order % 64) & 1 == 1
-                    let listed = StartTable.characters(rule, layer)?.contains(v) ?? false
+                    let listed = rule.characters(layer)?.contains(v) ?? false
                     #expect(bit == listed, "\(rule.rule.id) \(layer) U+\(String(v, radix: 16))")
                 }
             }

@@ -43,6 +43,18 @@ public final class CompiledRule: @unchecked Sendable {
         self.requiredCharacters = requiredCharacters
     }
 
+    /// The rule's characters in each layer of the book's table (`CharacterRuleTable.Layer`).
+    func characters(_ layer: CharacterRuleTable.Layer) -> PatternFacts.Chars? {
+        switch layer {
+        case .required: return requiredCharacters
+        case .start: return startCharacters
+        case .ahead1: return aheadCharacters.count > 0 ? aheadCharacters[0] : nil
+        case .ahead2: return aheadCharacters.count > 1 ? aheadCharacters[1] : nil
+        case .consumable: return consumable
+        case .barrier: return barriers.isEmpty ? nil : barriers
+        }
+    }
+
     /// The same rule at another position of the book.
     func reordered(_ order: Int) -> CompiledRule {
         CompiledRule(rule: rule, pattern: pattern, anchored: anchored, startCharacters: startCharacters,
@@ -176,7 +188,7 @@ public struct RuleBook: Sendable {
     init(rules: [CompiledRule], files: [String]) {
         self.rules = rules
         self.files = files
-        characters = CharacterRuleTable(rules, characters: StartTable.characters)
+        characters = CharacterRuleTable(rules) { $0.characters($1) }
         filter = RuleFilter(characters)
         starts = StartTable(characters)
         dispatchedClaims = Self.bits(rules) { $0.isStartDispatched && !$0.rule.isDeny }

@@ -243,19 +243,7 @@ public final class SentenceMatcher {
             for k in range {
                 let v = folded[k].value
                 values.append(v)
-                if v < 0x80 {
-                    bytes.append(UInt8(v)); index.append(k)
-                } else if v < 0x800 {
-                    bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
-                    index.append(k); index.append(k)
-                } else if v < 0x10000 {
-                    bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-                    index.append(k); index.append(k); index.append(k)
-                } else {
-                    bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
-                    bytes.append(UInt8(0x80 | (v >> 6) & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
-                    index.append(k); index.append(k); index.append(k); index.append(k)
-                }
+                UTF8Encoding.encode(v) { bytes.append($0); index.append(k) }
             }
         }
         index.append(range.upperBound)

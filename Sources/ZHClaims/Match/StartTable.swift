@@ -3,7 +3,7 @@
 /// tries, at each character, only those rules, each compiled anchored (`CompiledRule.anchored`).
 ///
 /// (The sets live in layers of the book's `CharacterRuleTable`; this type holds the masks the
-/// matcher needs besides, and reads a rule's sets for each layer.)
+/// matcher needs besides.)
 ///
 /// Why: in UTF-8 mode PCRE2 pre-filters start positions only by their first byte, which every
 /// Chinese character shares, so an unanchored scan enters each rule at nearly every character of
@@ -33,18 +33,6 @@ struct StartTable: Sendable {
     init(_ table: CharacterRuleTable) {
         unconstrained = [CharacterRuleTable.Layer.ahead1, .ahead2].map { layer in table.listed[layer.rawValue].map { ~$0 } }
         bounded = table.listed[CharacterRuleTable.Layer.consumable.rawValue]
-    }
-
-    /// A rule's characters in each layer of the table (`CharacterRuleTable.Layer`).
-    static func characters(_ rule: CompiledRule, _ layer: CharacterRuleTable.Layer) -> PatternFacts.Chars? {
-        switch layer {
-        case .required: return rule.requiredCharacters
-        case .start: return rule.startCharacters
-        case .ahead1: return rule.aheadCharacters.count > 0 ? rule.aheadCharacters[0] : nil
-        case .ahead2: return rule.aheadCharacters.count > 1 ? rule.aheadCharacters[1] : nil
-        case .consumable: return rule.consumable
-        case .barrier: return rule.barriers.isEmpty ? nil : rule.barriers
-        }
     }
 
     /// The characters a rule is dispatched by, or nil when it must be scanned.

@@ -43,20 +43,7 @@ public final class TextBuffer: Sendable {
         for s in scalars { count += UTF8.width(s) }
         return String(unsafeUninitializedCapacity: count) { out in
             var k = 0
-            for s in scalars {
-                let v = s.value
-                if v < 0x80 {
-                    out[k] = UInt8(v); k += 1
-                } else if v < 0x800 {
-                    out[k] = UInt8(0xC0 | v >> 6); out[k + 1] = UInt8(0x80 | v & 0x3F); k += 2
-                } else if v < 0x10000 {
-                    out[k] = UInt8(0xE0 | v >> 12); out[k + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
-                    out[k + 2] = UInt8(0x80 | v & 0x3F); k += 3
-                } else {
-                    out[k] = UInt8(0xF0 | v >> 18); out[k + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
-                    out[k + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[k + 3] = UInt8(0x80 | v & 0x3F); k += 4
-                }
-            }
+            for s in scalars { UTF8Encoding.encode(s.value) { out[k] = $0; k += 1 } }
             return k
         }
     }

@@ -1,0 +1,18 @@
+/// UTF-8 bytes of a code point, handed one by one to a sink: the matcher's sentence encoding and
+/// `TextBuffer.string` write them straight into their own storage (the standard library's
+/// encoders go through generic paths that showed in profiles).
+enum UTF8Encoding {
+    /// Calls `put` with each byte of `v` (a valid code point) in order; returns how many.
+    @inline(__always) @discardableResult
+    static func encode(_ v: UInt32, _ put: (UInt8) -> Void) -> Int {
+        if v < 0x80 { put(UInt8(v)); return 1 }
+        if v < 0x800 { put(UInt8(0xC0 | v >> 6)); put(UInt8(0x80 | v & 0x3F)); return 2 }
+        if v < 0x10000 {
+            put(UInt8(0xE0 | v >> 12)); put(UInt8(0x80 | (v >> 6) & 0x3F)); put(UInt8(0x80 | v & 0x3F))
+            return 3
+        }
+        put(UInt8(0xF0 | v >> 18)); put(UInt8(0x80 | (v >> 12) & 0x3F))
+        put(UInt8(0x80 | (v >> 6) & 0x3F)); put(UInt8(0x80 | v & 0x3F))
+        return 4
+    }
+}
