@@ -170,7 +170,7 @@ struct StartTableTests {
     }
 
     private func winners(_ candidates: [Candidate]) -> [Found] {
-        OverlapPolicy.select(candidates.map { OverlapPolicy.Entry(candidate: $0, claim: nil) }).winners
+        OverlapPolicy.select(candidates) { OverlapPolicy.Entry(candidate: candidates[$0], claim: nil) }.winners
             .map { Found($0.candidate.rule.order, $0.candidate.span, $0.candidate.groups) }
     }
 

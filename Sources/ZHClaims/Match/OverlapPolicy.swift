@@ -11,21 +11,32 @@ enum OverlapPolicy {
 
     /// Returns the claim winners in span order, the deny matches that won, and each loser with
     /// the rule that beat it.
-    static func select(_ entries: [Entry]) -> (winners: [Entry], denials: [Entry], losers: [(Entry, beatenBy: String, denied: Bool)]) {
-        let ordered = entries.sorted(by: wins)
+    ///
+    /// Candidates are taken greedily in `wins` order. `evaluate` is asked for a candidate's entry
+    /// only when no taken entry overlaps it, and may return nil to drop it (a claim that does not
+    /// resolve): a dropped candidate blocks nothing, so the outcome is the same as dropping it
+    /// before the selection, while the candidates that lose anyway are never resolved.
+    /// `evaluate` and the losers name candidates by their index in `candidates`.
+    static func select(_ candidates: [Candidate], evaluate: (Int) -> Entry?)
+        -> (winners: [Entry], denials: [Entry], losers: [(index: Int, beatenBy: String, denied: Bool)]) {
+        guard candidates.count > 1 else {
+            guard let c = candidates.first, let e = evaluate(0) else { return ([], [], []) }
+            return c.rule.rule.isDeny ? ([], [e], []) : ([e], [], [])
+        }
+        let ordered = candidates.indices.sorted { wins(candidates[$0], candidates[$1]) }
         var taken: [Entry] = []
-        var losers: [(Entry, String, Bool)] = []
-        guard let low = entries.map(\.candidate.span.lowerBound).min(),
-              let high = entries.map(\.candidate.span.upperBound).max() else { return ([], [], []) }
+        var losers: [(Int, String, Bool)] = []
+        var low = Int.max, high = Int.min
+        for c in candidates { low = min(low, c.span.lowerBound); high = max(high, c.span.upperBound) }
         // Which taken entry holds each code point: linear in the spans, whatever the number of
         // candidates (a long unterminated sentence can hold thousands).
         var owner = [Int](repeating: -1, count: high - low)
-        for e in ordered {
-            let span = e.candidate.span
+        for i in ordered {
+            let span = candidates[i].span
             if let k = span.first(where: { owner[$0 - low] >= 0 }) {
                 let blocker = taken[owner[k - low]]
-                losers.append((e, blocker.candidate.rule.rule.id, blocker.candidate.rule.rule.isDeny))
-            } else {
+                losers.append((i, blocker.candidate.rule.rule.id, blocker.candidate.rule.rule.isDeny))
+            } else if let e = evaluate(i) {
                 for k in span { owner[k - low] = taken.count }
                 taken.append(e)
             }
@@ -34,12 +45,12 @@ enum OverlapPolicy {
         return (winners, taken.filter { $0.candidate.rule.rule.isDeny }, losers)
     }
 
-    static func wins(_ a: Entry, _ b: Entry) -> Bool {
-        let ra = a.candidate.rule, rb = b.candidate.rule
-        if a.candidate.span.count != b.candidate.span.count { return a.candidate.span.count > b.candidate.span.count }
+    static func wins(_ a: Candidate, _ b: Candidate) -> Bool {
+        let ra = a.rule, rb = b.rule
+        if a.span.count != b.span.count { return a.span.count > b.span.count }
         if ra.rule.priority != rb.rule.priority { return ra.rule.priority > rb.rule.priority }
         if ra.rule.isDeny != rb.rule.isDeny { return ra.rule.isDeny }
         if ra.order != rb.order { return ra.order < rb.order }
-        return a.candidate.span.lowerBound < b.candidate.span.lowerBound
+        return a.span.lowerBound < b.span.lowerBound
     }
 }
