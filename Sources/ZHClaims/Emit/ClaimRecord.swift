@@ -10,34 +10,34 @@ public enum ClaimRecord {
     public static func write(_ claim: Claim, document: Document, buffer: TextBuffer, sentenceText: String?, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         let o = document.origin
-        key("doc", &out); string(document.id, &out)
-        key("sent", &out, comma: true); number(String(o.sentences + claim.sentence), &out)
-        key("start", &out, comma: true); number(String(o.codePoints + claim.span.lowerBound), &out)
-        key("end", &out, comma: true); number(String(o.codePoints + claim.span.upperBound), &out)
-        key("byte_start", &out, comma: true); number(String(o.bytes + buffer.byteOffsets[claim.span.lowerBound]), &out)
-        key("byte_end", &out, comma: true); number(String(o.bytes + buffer.byteOffsets[claim.span.upperBound]), &out)
-        key("text", &out, comma: true); string(buffer.text(claim.span), &out)
-        key("kind", &out, comma: true); string(claim.kind.rawValue, &out)
-        key("value", &out, comma: true); optionalNumber(claim.value?.description, &out)
-        key("value_str", &out, comma: true); optional(claim.value?.description, &out)
-        key("unit", &out, comma: true); optional(claim.unit, &out)
-        key("currency", &out, comma: true); optional(claim.currency, &out)
-        key("approx", &out, comma: true); optional(claim.approx?.rawValue, &out)
-        key("change", &out, comma: true); optional(claim.change?.rawValue, &out)
-        key("basis", &out, comma: true); optional(claim.basis?.rawValue, &out)
-        key("high", &out, comma: true); optionalNumber(claim.high?.description, &out)
-        key("high_str", &out, comma: true); optional(claim.high?.description, &out)
-        key("date", &out, comma: true); optional(claim.date, &out)
-        key("subject", &out, comma: true); optional(claim.subject, &out)
-        key("rule", &out, comma: true); string(claim.rule, &out)
-        if let sentenceText { key("sentence", &out, comma: true); string(sentenceText, &out) }
+        raw("\"doc\":", &out); string(document.id, &out)
+        raw(",\"sent\":", &out); number(String(o.sentences + claim.sentence), &out)
+        raw(",\"start\":", &out); number(String(o.codePoints + claim.span.lowerBound), &out)
+        raw(",\"end\":", &out); number(String(o.codePoints + claim.span.upperBound), &out)
+        raw(",\"byte_start\":", &out); number(String(o.bytes + buffer.byteOffsets[claim.span.lowerBound]), &out)
+        raw(",\"byte_end\":", &out); number(String(o.bytes + buffer.byteOffsets[claim.span.upperBound]), &out)
+        raw(",\"text\":", &out); string(buffer.text(claim.span), &out)
+        raw(",\"kind\":", &out); string(claim.kind.rawValue, &out)
+        raw(",\"value\":", &out); optionalNumber(claim.value?.description, &out)
+        raw(",\"value_str\":", &out); optional(claim.value?.description, &out)
+        raw(",\"unit\":", &out); optional(claim.unit, &out)
+        raw(",\"currency\":", &out); optional(claim.currency, &out)
+        raw(",\"approx\":", &out); optional(claim.approx?.rawValue, &out)
+        raw(",\"change\":", &out); optional(claim.change?.rawValue, &out)
+        raw(",\"basis\":", &out); optional(claim.basis?.rawValue, &out)
+        raw(",\"high\":", &out); optionalNumber(claim.high?.description, &out)
+        raw(",\"high_str\":", &out); optional(claim.high?.description, &out)
+        raw(",\"date\":", &out); optional(claim.date, &out)
+        raw(",\"subject\":", &out); optional(claim.subject, &out)
+        raw(",\"rule\":", &out); string(claim.rule, &out)
+        if let sentenceText { raw(",\"sentence\":", &out); string(sentenceText, &out) }
         out.append(contentsOf: "}\n".utf8)
     }
 
-    private static func key(_ k: String, _ out: inout [UInt8], comma: Bool = false) {
-        if comma { out.append(UInt8(ascii: ",")) }
-        string(k, &out)
-        out.append(UInt8(ascii: ":"))
+    /// Bytes written as they are: the keys with their quotes, comma and colon (keys need no escapes).
+    @inline(__always)
+    private static func raw(_ bytes: StaticString, _ out: inout [UInt8]) {
+        bytes.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     private static func number(_ digits: String, _ out: inout [UInt8]) { out.append(contentsOf: digits.utf8) }

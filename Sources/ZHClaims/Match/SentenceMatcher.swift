@@ -230,23 +230,37 @@ public final class SentenceMatcher {
         byteToScalar[bytes.lowerBound]..<byteToScalar[bytes.upperBound]
     }
 
-    /// The sentence as UTF-8 for PCRE2, with the code point index of every byte. Built in local
-    /// arrays and stored once: appending to the instance's arrays one byte at a time paid a
-    /// dynamic exclusivity check per byte.
+    /// The sentence as UTF-8 for PCRE2, with the code point index of every byte. Written through
+    /// raw pointers into arrays sized for the worst case (4 bytes a code point), then trimmed:
+    /// appending one byte at a time paid a uniqueness check per byte.
     private func encode(_ buffer: TextBuffer, _ range: Range<Int>) {
         var bytes = utf8, index = byteToScalar, values = sentence
         utf8 = []; byteToScalar = []; sentence = []
-        bytes.removeAll(keepingCapacity: true)
-        index.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
+        let most = range.count * 4
+        // Grown within the capacity kept from earlier sentences.
+        if bytes.count < most { bytes.append(contentsOf: repeatElement(0, count: most - bytes.count)) }
+        if index.count < most + 1 { index.append(contentsOf: repeatElement(0, count: most + 1 - index.count)) }
+        if values.count < range.count { values.append(contentsOf: repeatElement(0, count: range.count - values.count)) }
+        var n = 0
         buffer.folded.withUnsafeBufferPointer { folded in
-            for k in range {
-                let v = folded[k].value
-                values.append(v)
-                UTF8Encoding.encode(v) { bytes.append($0); index.append(k) }
+            bytes.withUnsafeMutableBufferPointer { b in
+                index.withUnsafeMutableBufferPointer { x in
+                    values.withUnsafeMutableBufferPointer { v in
+                        var i = 0
+                        for k in range {
+                            let c = folded[k].value
+                            v[i] = c
+                            i += 1
+                            UTF8Encoding.encode(c) { b[n] = $0; x[n] = k; n += 1 }
+                        }
+                        x[n] = range.upperBound
+                    }
+                }
             }
         }
-        index.append(range.upperBound)
+        bytes.removeLast(bytes.count - n)
+        index.removeLast(index.count - n - 1)
+        values.removeLast(values.count - range.count)
         utf8 = bytes
         byteToScalar = index
         sentence = values

@@ -53,11 +53,7 @@ public struct SentenceSplitter {
         utf16.removeAll(keepingCapacity: true)
         var unitToScalar: [Int] = []
         var hasSurrogates = false
-        for k in line {
-            let before = utf16.count
-            utf16.append(contentsOf: UTF16.encode(buffer.scalars[k])!)
-            if utf16.count - before == 2 { hasSurrogates = true }
-        }
+        for k in line where UTF16Encoding.append(s[k].value, to: &utf16) == 2 { hasSurrogates = true }
         if hasSurrogates {
             unitToScalar.reserveCapacity(utf16.count + 1)
             for k in line {

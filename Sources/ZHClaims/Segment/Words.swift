@@ -15,10 +15,8 @@ public final class WordSegmenter {
         unitToScalar.reserveCapacity(range.count * 2 + 1)
         for k in range {
             // Segment the folded text: ICU's dictionary is simplified-heavy and digits are ASCII there.
-            for unit in UTF16.encode(buffer.folded[k])! {
-                utf16.append(unit)
-                unitToScalar.append(k)
-            }
+            if UTF16Encoding.append(buffer.folded[k].value, to: &utf16) == 2 { unitToScalar.append(k) }
+            unitToScalar.append(k)
         }
         unitToScalar.append(range.upperBound)
         let (ends, statuses) = try utf16.withUnsafeBufferPointer { try breaker.breaks($0) }
