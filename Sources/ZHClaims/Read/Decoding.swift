@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// Byte → text decoding. Order: explicit charset, BOM (UTF-8, UTF-16LE/BE), strict UTF-8, strict
 /// GB18030, strict Big5 (ICU's detector decides when both fit), then — for bytes that are none
 /// of these — mostly-valid UTF-8 with bad bytes replaced, ICU charset detection, and finally
@@ -7,7 +12,9 @@ public enum Decoding {
     /// order mark says the NULs are the high bytes of text.
     public static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return false }
-        return bytes.prefix(8192).contains(0)
+        // memchr: the generic `contains` over a raw buffer slice cost ~10 instructions a byte.
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, 0, min(bytes.count, 8192)) != nil
     }
 
     /// Decodes `bytes`; returns the text (BOM removed), the charset used and warnings.
