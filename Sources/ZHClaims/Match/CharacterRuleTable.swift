@@ -69,6 +69,13 @@ struct CharacterRuleTable: Sendable {
     /// Word `w` of the rule set of code point `v` (below 0x10000) in `layer`.
     func rules(_ v: UInt32, _ layer: Layer, word w: Int) -> UInt64 { rules(atRow: row(v), layer, word: w) }
 
+    /// Where `layer`'s word `w` sits in a row, for reading `withRows`.
+    @inline(__always) func offset(_ layer: Layer, _ w: Int) -> Int { layer.rawValue &* words &+ w }
+
+    /// The rows as a raw buffer (row `r`'s word at `r + offset(layer, w)`), for the matcher's
+    /// sweep over every character of a sentence.
+    @inline(__always) func withRows<R>(_ body: (UnsafeBufferPointer<UInt64>) -> R) -> R { rows.withUnsafeBufferPointer(body) }
+
     /// How many distinct rows the table holds (for tests).
     var distinctRows: Int { rows.count / (layers * words) }
 }

@@ -11,12 +11,15 @@ public final class SentenceMatcher {
     private var enabled: [UInt64] = []
     /// Per rule, the byte at which a start-dispatched rule may next be tried (scratch).
     private var resumeAt: [Int] = []
-    /// The current sentence's folded code points, and per position the rules whose needs ahead
-    /// are met at or after it (scratch, see `prepare` and `StartTable`).
+    /// The current sentence's folded code points, and the UTF-8 byte where each begins.
     private var sentence: [UInt32] = []
-    private var ahead: [UInt64] = []
-    /// Per position, where its character's row begins in the rule table (-1: outside the BMP).
-    private var rowAt: [Int] = []
+    private var byteAt: [Int] = []
+    /// Spots of the current sentence (scratch, see `prepare` and `StartTable`): the positions
+    /// where some dispatched rule can begin and has its needs ahead met, last position first;
+    /// for each, where its character's row begins in the rule table and (words `k*words…` of
+    /// `spotAhead`) the rules whose needs ahead are met there.
+    private var spots: [(position: Int, row: Int)] = []
+    private var spotAhead: [UInt64] = []
     /// The byte where the last match of the current sentence so far ends (see `collect`).
     private var matchEnd = 0
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
@@ -85,49 +88,69 @@ public final class SentenceMatcher {
     }
 
     /// One backward sweep over the sentence's characters, one table row per character
-    /// (`CharacterRuleTable`): the rules the sentence enables (`RuleFilter`), and for each
-    /// position `i` (words `i*words…` of `ahead`) the dispatched rules whose ahead needs are met
-    /// at or after it, before any character they cannot consume (`StartTable`): OR-ing the need
-    /// layers' rows, clearing a rule's bits at such characters. Row offsets are kept for `dispatch`.
+    /// (`CharacterRuleTable`): the rules the sentence enables (`RuleFilter`), and the spots where
+    /// a dispatched rule can begin with its needs ahead met at or after it, before any character
+    /// it cannot consume (`StartTable`): OR-ing the need layers' rows, clearing a rule's bits at
+    /// such characters. Only the spots are kept, so `dispatch` never walks the other characters.
     private func prepare() {
         let table = book.characters, words = table.words, n = sentence.count
         let free1 = book.starts.unconstrained[0], free2 = book.starts.unconstrained[1], bounded = book.starts.bounded
-        var enabled = self.enabled, ahead = self.ahead, rowAt = self.rowAt
-        (self.enabled, self.ahead, self.rowAt) = ([], [], [])
-        defer { (self.enabled, self.ahead, self.rowAt) = (enabled, ahead, rowAt) }
+        var enabled = self.enabled, spots = self.spots, spotAhead = self.spotAhead
+        (self.enabled, self.spots, self.spotAhead) = ([], [], [])
+        defer { (self.enabled, self.spots, self.spotAhead) = (enabled, spots, spotAhead) }
         enabled = book.filter.always
-        ahead.removeAll(keepingCapacity: true)
-        ahead.append(contentsOf: repeatElement(0, count: (n + 1) * words))
-        rowAt.removeAll(keepingCapacity: true)
-        rowAt.append(contentsOf: repeatElement(-1, count: n))
+        spots.removeAll(keepingCapacity: true)
+        spotAhead.removeAll(keepingCapacity: true)
+        // Per word: the rules whose first and second needs are met from here on, and the rules
+        // whose required characters were seen (raw buffers: no checks in the inner loop).
+        var met1 = free1, met2 = free2
+        var seen = [UInt64](repeating: 0, count: words)
+        var mets = [UInt64](repeating: 0, count: words)
         sentence.withUnsafeBufferPointer { chars in
-            for i in 0..<n where chars[i] < 0x10000 { rowAt[i] = table.row(chars[i]) }
-        }
-        for w in 0..<words {
-            var met1 = free1[w], met2 = free2[w], seen: UInt64 = 0
-            ahead[n &* words &+ w] = met1 & met2
+        met1.withUnsafeMutableBufferPointer { met1 in
+        met2.withUnsafeMutableBufferPointer { met2 in
+        seen.withUnsafeMutableBufferPointer { seen in
+        mets.withUnsafeMutableBufferPointer { met in
+        table.withRows { rows in
             var i = n - 1
             while i >= 0 {
-                let row = rowAt[i]
-                if row >= 0 {
-                    seen |= table.rules(atRow: row, .required, word: w)
-                    let blocked = (bounded[w] & ~table.rules(atRow: row, .consumable, word: w)) | table.rules(atRow: row, .barrier, word: w)
-                    met1 = (met1 & ~(blocked & ~free1[w])) | table.rules(atRow: row, .ahead1, word: w)
-                    met2 = (met2 & ~(blocked & ~free2[w])) | table.rules(atRow: row, .ahead2, word: w)
-                } else {
-                    met1 &= ~(bounded[w] & ~free1[w])   // outside the BMP: no rule consumes it
-                    met2 &= ~(bounded[w] & ~free2[w])
+                let v = chars[i]
+                guard v < 0x10000 else {
+                    for w in 0..<words {   // outside the BMP: no rule consumes it
+                        met1[w] &= ~(bounded[w] & ~free1[w])
+                        met2[w] &= ~(bounded[w] & ~free2[w])
+                    }
+                    i -= 1
+                    continue
                 }
-                ahead[i &* words &+ w] = met1 & met2
+                let row = table.row(v)
+                var startable: UInt64 = 0
+                for w in 0..<words {
+                    seen[w] |= rows[row &+ table.offset(.required, w)]
+                    let blocked = (bounded[w] & ~rows[row &+ table.offset(.consumable, w)]) | rows[row &+ table.offset(.barrier, w)]
+                    met1[w] = (met1[w] & ~(blocked & ~free1[w])) | rows[row &+ table.offset(.ahead1, w)]
+                    met2[w] = (met2[w] & ~(blocked & ~free2[w])) | rows[row &+ table.offset(.ahead2, w)]
+                    met[w] = met1[w] & met2[w]
+                    startable |= rows[row &+ table.offset(.start, w)] & met[w]
+                }
+                if startable != 0 {
+                    spots.append((i, row))
+                    spotAhead.append(contentsOf: met)
+                }
                 i -= 1
             }
-            enabled[w] |= seen
         }
+        }
+        }
+        }
+        }
+        }
+        for w in 0..<words { enabled[w] |= seen[w] }
     }
 
     /// Runs the start-dispatched rules of `rules` (bit set) that are enabled for this sentence:
-    /// one walk over its characters, and at each one an anchored attempt of every live rule that
-    /// can begin there and whose ahead needs are met, unless that rule's previous match has not
+    /// one walk over its spots, and at each one an anchored attempt of every live rule that can
+    /// begin there and whose ahead needs are met, unless that rule's previous match has not
     /// ended yet. Per rule this is exactly the leftmost, non-overlapping scan that `scan` does
     /// (see `StartTable`). State is kept in locals here: instance properties would pay an
     /// exclusivity check per attempt.
@@ -138,7 +161,7 @@ public final class SentenceMatcher {
         for w in 0..<words { live[w] &= enabled[w]; any |= live[w] }
         guard any != 0 else { return }
         var resume = resumeAt, groups = self.groups, profile = self.profile
-        let ahead = self.ahead, rowAt = self.rowAt
+        let spots = self.spots, spotAhead = self.spotAhead, byteAt = self.byteAt
         (resumeAt, self.groups, self.profile) = ([], [], nil)
         defer { (resumeAt, self.groups, self.profile) = (resume, groups, profile) }
         if resume.count != compiled.count { resume = [Int](repeating: 0, count: compiled.count) }
@@ -146,28 +169,27 @@ public final class SentenceMatcher {
             var m = live[w]
             while m != 0 { resume[w &* 64 &+ m.trailingZeroBitCount] = 0; m &= m &- 1 }
         }
-        var p = 0
-        for i in 0..<sentence.count {
+        var k = spots.count - 1
+        while k >= 0 {
+            let (i, row) = spots[k]
+            let p = byteAt[i]
             if bounded && p >= matchEnd { break }
-            let v = sentence[i], row = rowAt[i]
-            if row > 0 {
-                for w in 0..<words {
-                    var m = table.rules(atRow: row, .start, word: w) & live[w] & ahead[i &* words &+ w]
-                    while m != 0 {
-                        let r = w &* 64 &+ m.trailingZeroBitCount
-                        m &= m &- 1
-                        guard p >= resume[r] else { continue }
-                        if profile == nil {
-                            resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
-                        } else {
-                            let t0 = ContinuousClock.now, before = out.count
-                            resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
-                            profile!.record(r, since: t0, matched: out.count > before)
-                        }
+            for w in 0..<words {
+                var m = table.rules(atRow: row, .start, word: w) & live[w] & spotAhead[k &* words &+ w]
+                while m != 0 {
+                    let r = w &* 64 &+ m.trailingZeroBitCount
+                    m &= m &- 1
+                    guard p >= resume[r] else { continue }
+                    if profile == nil {
+                        resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
+                    } else {
+                        let t0 = ContinuousClock.now, before = out.count
+                        resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
+                        profile!.record(r, since: t0, matched: out.count > before)
                     }
                 }
             }
-            p &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            k -= 1
         }
     }
 
@@ -230,40 +252,43 @@ public final class SentenceMatcher {
         byteToScalar[bytes.lowerBound]..<byteToScalar[bytes.upperBound]
     }
 
-    /// The sentence as UTF-8 for PCRE2, with the code point index of every byte. Written through
-    /// raw pointers into arrays sized for the worst case (4 bytes a code point), then trimmed:
-    /// appending one byte at a time paid a uniqueness check per byte.
+    /// The sentence as UTF-8 for PCRE2, with the code point index of every byte and the byte of
+    /// every code point. Written through raw pointers into arrays sized for the worst case
+    /// (4 bytes a code point), then trimmed: appending one byte at a time paid a uniqueness
+    /// check per byte.
     private func encode(_ buffer: TextBuffer, _ range: Range<Int>) {
-        var bytes = utf8, index = byteToScalar, values = sentence
-        utf8 = []; byteToScalar = []; sentence = []
-        let most = range.count * 4
-        // Grown within the capacity kept from earlier sentences.
-        if bytes.count < most { bytes.append(contentsOf: repeatElement(0, count: most - bytes.count)) }
-        if index.count < most + 1 { index.append(contentsOf: repeatElement(0, count: most + 1 - index.count)) }
-        if values.count < range.count { values.append(contentsOf: repeatElement(0, count: range.count - values.count)) }
+        var bytes = utf8, index = byteToScalar, values = sentence, starts = byteAt
+        (utf8, byteToScalar, sentence, byteAt) = ([], [], [], [])
+        Self.resize(&bytes, range.count * 4)
+        Self.resize(&index, range.count * 4 + 1)
+        Self.resize(&values, range.count)
+        Self.resize(&starts, range.count)
         var n = 0
         buffer.folded.withUnsafeBufferPointer { folded in
             bytes.withUnsafeMutableBufferPointer { b in
                 index.withUnsafeMutableBufferPointer { x in
                     values.withUnsafeMutableBufferPointer { v in
-                        var i = 0
-                        for k in range {
-                            let c = folded[k].value
-                            v[i] = c
-                            i += 1
-                            UTF8Encoding.encode(c) { b[n] = $0; x[n] = k; n += 1 }
+                        starts.withUnsafeMutableBufferPointer { at in
+                            for (i, k) in range.enumerated() {
+                                let c = folded[k].value
+                                v[i] = c
+                                at[i] = n
+                                UTF8Encoding.encode(c) { b[n] = $0; x[n] = k; n += 1 }
+                            }
+                            x[n] = range.upperBound
                         }
-                        x[n] = range.upperBound
                     }
                 }
             }
         }
-        bytes.removeLast(bytes.count - n)
-        index.removeLast(index.count - n - 1)
-        values.removeLast(values.count - range.count)
-        utf8 = bytes
-        byteToScalar = index
-        sentence = values
+        Self.resize(&bytes, n)
+        Self.resize(&index, n + 1)
+        (utf8, byteToScalar, sentence, byteAt) = (bytes, index, values, starts)
+    }
+
+    /// Sets the count of a scratch array, keeping its capacity.
+    private static func resize<T: FixedWidthInteger>(_ a: inout [T], _ count: Int) {
+        if a.count < count { a.append(contentsOf: repeatElement(0, count: count - a.count)) } else { a.removeLast(a.count - count) }
     }
 
     /// Sentences without a digit or numeral character cannot hold a claim: skip them without
