@@ -14,12 +14,16 @@ public final class SentenceMatcher {
     /// The current sentence's folded code points, and the UTF-8 byte where each begins.
     private var sentence: [UInt32] = []
     private var byteAt: [Int] = []
-    /// Spots of the current sentence (scratch, see `prepare` and `StartTable`): the positions
-    /// where some dispatched rule can begin and has its needs ahead met, last position first;
-    /// for each, where its character's row begins in the rule table and (words `k*words…` of
-    /// `spotAhead`) the rules whose needs ahead are met there.
-    private var spots: [(position: Int, row: Int)] = []
+    /// Spots of the current sentence (scratch, see `prepare` and `StartTable`): the first
+    /// `spotCount` entries are the positions where some dispatched rule can begin and has its
+    /// needs ahead met, last position first; for each, where its character's row begins in the
+    /// rule table and (words `k*words…` of `spotAhead`) the rules whose needs ahead are met there.
+    private var spotPosition: [Int] = []
+    private var spotRow: [Int] = []
     private var spotAhead: [UInt64] = []
+    private var spotCount = 0
+    /// Per word, the sweep's state (met1, met2, seen), kept to spare an allocation per sentence.
+    private var sweepState: [UInt64] = []
     /// The byte where the last match of the current sentence so far ends (see `collect`).
     private var matchEnd = 0
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
@@ -95,23 +99,24 @@ public final class SentenceMatcher {
     private func prepare() {
         let table = book.characters, words = table.words, n = sentence.count
         let free1 = book.starts.unconstrained[0], free2 = book.starts.unconstrained[1], bounded = book.starts.bounded
-        var enabled = self.enabled, spots = self.spots, spotAhead = self.spotAhead
-        (self.enabled, self.spots, self.spotAhead) = ([], [], [])
-        defer { (self.enabled, self.spots, self.spotAhead) = (enabled, spots, spotAhead) }
-        enabled = book.filter.always
-        spots.removeAll(keepingCapacity: true)
-        spotAhead.removeAll(keepingCapacity: true)
-        // Per word: the rules whose first and second needs are met from here on, and the rules
-        // whose required characters were seen (raw buffers: no checks in the inner loop).
-        var met1 = free1, met2 = free2
-        var seen = [UInt64](repeating: 0, count: words)
-        var mets = [UInt64](repeating: 0, count: words)
+        var enabled = self.enabled, position = spotPosition, rowOf = spotRow, ahead = spotAhead, state = sweepState
+        (self.enabled, spotPosition, spotRow, spotAhead, sweepState) = ([], [], [], [], [])
+        defer { (self.enabled, spotPosition, spotRow, spotAhead, sweepState) = (enabled, position, rowOf, ahead, state) }
+        Self.resize(&position, n)
+        Self.resize(&rowOf, n)
+        Self.resize(&ahead, n * words)
+        Self.resize(&state, 3 * words)
+        // Per word: the rules whose first (met1) and second (met2) needs are met from here on,
+        // and the rules whose required characters were seen. Raw buffers: no checks per character.
+        for w in 0..<words { (state[w], state[words + w], state[2 * words + w]) = (free1[w], free2[w], 0) }
+        var count = 0
         sentence.withUnsafeBufferPointer { chars in
-        met1.withUnsafeMutableBufferPointer { met1 in
-        met2.withUnsafeMutableBufferPointer { met2 in
-        seen.withUnsafeMutableBufferPointer { seen in
-        mets.withUnsafeMutableBufferPointer { met in
+        position.withUnsafeMutableBufferPointer { position in
+        rowOf.withUnsafeMutableBufferPointer { rowOf in
+        ahead.withUnsafeMutableBufferPointer { ahead in
+        state.withUnsafeMutableBufferPointer { state in
         table.withRows { rows in
+            let met1 = state.baseAddress!, met2 = met1 + words, seen = met2 + words
             var i = n - 1
             while i >= 0 {
                 let v = chars[i]
@@ -130,12 +135,14 @@ public final class SentenceMatcher {
                     let blocked = (bounded[w] & ~rows[row &+ table.offset(.consumable, w)]) | rows[row &+ table.offset(.barrier, w)]
                     met1[w] = (met1[w] & ~(blocked & ~free1[w])) | rows[row &+ table.offset(.ahead1, w)]
                     met2[w] = (met2[w] & ~(blocked & ~free2[w])) | rows[row &+ table.offset(.ahead2, w)]
-                    met[w] = met1[w] & met2[w]
-                    startable |= rows[row &+ table.offset(.start, w)] & met[w]
+                    let met = met1[w] & met2[w]
+                    ahead[count &* words &+ w] = met
+                    startable |= rows[row &+ table.offset(.start, w)] & met
                 }
                 if startable != 0 {
-                    spots.append((i, row))
-                    spotAhead.append(contentsOf: met)
+                    position[count] = i
+                    rowOf[count] = row
+                    count += 1
                 }
                 i -= 1
             }
@@ -145,7 +152,9 @@ public final class SentenceMatcher {
         }
         }
         }
-        for w in 0..<words { enabled[w] |= seen[w] }
+        enabled.removeAll(keepingCapacity: true)
+        for w in 0..<words { enabled.append(book.filter.always[w] | state[2 * words + w]) }
+        spotCount = count
     }
 
     /// Runs the start-dispatched rules of `rules` (bit set) that are enabled for this sentence:
@@ -161,7 +170,7 @@ public final class SentenceMatcher {
         for w in 0..<words { live[w] &= enabled[w]; any |= live[w] }
         guard any != 0 else { return }
         var resume = resumeAt, groups = self.groups, profile = self.profile
-        let spots = self.spots, spotAhead = self.spotAhead, byteAt = self.byteAt
+        let position = spotPosition, rowOf = spotRow, spotAhead = self.spotAhead, byteAt = self.byteAt
         (resumeAt, self.groups, self.profile) = ([], [], nil)
         defer { (resumeAt, self.groups, self.profile) = (resume, groups, profile) }
         if resume.count != compiled.count { resume = [Int](repeating: 0, count: compiled.count) }
@@ -169,9 +178,9 @@ public final class SentenceMatcher {
             var m = live[w]
             while m != 0 { resume[w &* 64 &+ m.trailingZeroBitCount] = 0; m &= m &- 1 }
         }
-        var k = spots.count - 1
+        var k = spotCount - 1
         while k >= 0 {
-            let (i, row) = spots[k]
+            let i = position[k], row = rowOf[k]
             let p = byteAt[i]
             if bounded && p >= matchEnd { break }
             for w in 0..<words {
