@@ -202,8 +202,8 @@ struct SubjectReader {
         trimmed(tokenRange.lowerBound, tokenRange.upperBound)
     }
 
-    static let openQuotes: Set<Unicode.Scalar> = ["“", "「", "『", "‘", "《", "\""]
-    static let closeQuotes: Set<Unicode.Scalar> = ["”", "」", "』", "’", "》", "\""]
+    static let openQuotes: ScalarSet = "“「『‘《\""
+    static let closeQuotes: ScalarSet = "”」』’》\""
 
     /// `“三人小组”` → `三人小组`: a subject that is one quoted unit loses its quotes.
     func unquoted(_ r: Range<Int>) -> Range<Int> {

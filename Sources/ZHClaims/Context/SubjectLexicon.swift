@@ -180,7 +180,7 @@ struct SubjectLexicon: Sendable {
     ]
 
     /// One-character nouns that make a noun of the verb before them (收费站, 手续费, 避难所).
-    static let nounSuffixes: Set<Unicode.Scalar> = Set("费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 金 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法".unicodeScalars.filter { $0 != " " })
+    static let nounSuffixes = ScalarSet("费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 金 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法".unicodeScalars.filter { $0 != " " })
 
     /// Bridges that predicate the number of the subject (`成交额|在|千万元以下`, `市值|为|4400亿元`):
     /// after one of them, `N的X` describes X by the subject's number, so the subject wins.
@@ -193,7 +193,7 @@ struct SubjectLexicon: Sendable {
 
     /// Last characters of nouns for people (翻译民警, 参赛选手): a verb may open such a noun after a
     /// count of people (`1名翻译民警`), while `17人组成短网队` is what the people did.
-    static let personHeads: Set<Unicode.Scalar> = Set("人员者警师生工民士官手家客商户友兵众童女男".unicodeScalars)
+    static let personHeads: ScalarSet = "人员者警师生工民士官手家客商户友兵众童女男"
 
     /// Nouns that name a level rather than a quantity (`保持在95.7%的高位水平`, `逼近21000点大关`).
     static let levels = "大关 关口 水平 高位 低位 高点 低点 纪录 记录 新高 新低 位置 态势 程度 高峰 低谷 区间 范围 附近 左右"

@@ -81,7 +81,7 @@ enum SubjectTokenizer {
                 }
                 // `1月份大涨`: 份, 底, 末, 初 right after a date belong to it, whatever ICU joined.
                 if end - pos > 1, claimCursor > 0, claims[claimCursor - 1].kind == .date,
-                   claims[claimCursor - 1].span.upperBound == pos, "份底末初".unicodeScalars.contains(buffer.folded[pos]) {
+                   claims[claimCursor - 1].span.upperBound == pos, dateSuffixes.contains(buffer.folded[pos]) {
                     flushRun()
                     out.append(.init(range: pos..<(pos + 1), kind: .word(.content)))
                     pos += 1
@@ -172,9 +172,11 @@ enum SubjectTokenizer {
         }
     }
 
+    private static let dateSuffixes: ScalarSet = "份底末初"
+
     /// Characters that, at the edge of a word ICU joined and the lexicon does not know, are a
     /// function word of their own: `应为` → 应 · 为, `已经有` → 已经 · 有, `大涨了` → 大涨 · 了.
-    private static let edgeFunctionCharacters: Set<Unicode.Scalar> = Set("了的有为是在也都仍已还只仅共均约应刚又再就才被将把对从向和与及达占比较自于至到".unicodeScalars)
+    private static let edgeFunctionCharacters: ScalarSet = "了的有为是在也都仍已还只仅共均约应刚又再就才被将把对从向和与及达占比较自于至到"
 
     /// An unknown word whose first or last character is a function word.
     private static func hasFunctionEdge(_ r: Range<Int>, _ buffer: TextBuffer) -> Bool {

@@ -315,9 +315,9 @@ public final class SentenceMatcher {
     /// `numeralCharacters` as a bit per BMP code point: one load per character, no hashing.
     private static let numeralTable: [UInt64] = {
         var table = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for c in numeralCharacters { table[Int(c.value) >> 6] |= 1 << UInt64(c.value & 63) }
+        for c in numeralCharacters.members { table[Int(c.value) >> 6] |= 1 << UInt64(c.value & 63) }
         return table
     }()
 
-    static let numeralCharacters: Set<Unicode.Scalar> = Set("〇一二三四五六七八九十百千万亿两俩零廿卅壹贰叁肆伍陆柒捌玖拾佰仟半几数".unicodeScalars)
+    static let numeralCharacters: ScalarSet = "〇一二三四五六七八九十百千万亿两俩零廿卅壹贰叁肆伍陆柒捌玖拾佰仟半几数"
 }

@@ -3,7 +3,7 @@
 /// Only spans with a Chinese numeral are checked, so most sentences never need word breaks.
 struct WordBoundaryCheck {
     /// The characters that make a span "Chinese numeral" for this check.
-    static var hanNumerals: Set<Unicode.Scalar> { SentenceMatcher.numeralCharacters }
+    static var hanNumerals: ScalarSet { SentenceMatcher.numeralCharacters }
 
     static func needsCheck(_ span: Range<Int>, _ buffer: TextBuffer) -> Bool {
         buffer.folded[span].contains { hanNumerals.contains($0) }

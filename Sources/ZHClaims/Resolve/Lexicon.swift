@@ -11,9 +11,16 @@ public enum Lexicon {
         return t
     }()
 
+    /// `approx` keyed by code points, and its longest key: looked up for every piece of every
+    /// claim's span, where hashing non-ASCII Strings (which compares them canonically) showed in
+    /// profiles.
+    static let approxByScalars: [[Unicode.Scalar]: Approx] =
+        Dictionary(uniqueKeysWithValues: approx.map { (Array($0.key.unicodeScalars), $0.value) })
+    static let approxMaxLength = approxByScalars.keys.map(\.count).max() ?? 0
+
     /// The approx meaning of a marker word, also for longer words that end in a known one.
     public static func approx(_ word: String) -> Approx? {
-        if let a = approx[word] { return a }
+        if let a = approxByScalars[Array(word.unicodeScalars)] { return a }
         if word.hasPrefix("高于") || word.hasPrefix("大于") { return .over }
         if word.hasPrefix("小于") { return .under }
         return nil
@@ -45,18 +52,24 @@ public enum Lexicon {
         "％": "%", "个钟": "钟", "个分钟": "分钟", "元钱": "元", "钟": "钟",
     ]
 
-    /// The normalised unit for a unit word as written (folded), for a claim of `kind`.
+    /// `unitAliases` keyed by code points (see `approxByScalars`).
+    static let unitAliasesByScalars: [[Unicode.Scalar]: String] =
+        Dictionary(uniqueKeysWithValues: unitAliases.map { (Array($0.key.unicodeScalars), $0.value) })
+
+    /// The normalised unit for a unit word as written (folded), for a claim of `kind`. Read as
+    /// code points: String filtering and comparison go character by character (about 6,000
+    /// instructions a call).
     public static func unit(_ word: String, kind: ClaimKind) -> String {
         // 多, 余 and 半 may sit inside a unit (两个多月, 一个半小时): they are approx and value, not unit.
-        var w = word.filter { $0 != " " && $0 != "多" && $0 != "余" && $0 != "半" }
-        if kind == .duration || kind == .change, w == "日" { return "天" }
-        if kind == .duration, w == "个工作日" { return "个工作日" }
-        if kind != .money, kind != .change, w == "块" { return "块" }   // 3块蛋糕: pieces, not 元
-        if let alias = unitAliases[w] { return alias }
+        var w = word.unicodeScalars.filter { $0 != " " && $0 != "多" && $0 != "余" && $0 != "半" }.map { $0 }
+        if kind == .duration || kind == .change, w == ["日"] { return "天" }
+        if kind == .duration, w == ["个", "工", "作", "日"] { return "个工作日" }
+        if kind != .money, kind != .change, w == ["块"] { return "块" }   // 3块蛋糕: pieces, not 元
+        if let alias = unitAliasesByScalars[w] { return alias }
         // 万元 → 元: multiplier characters are never part of a unit (千瓦/千克/千米 are units).
-        while let first = w.first, "万亿".contains(first), w.count > 1 { w.removeFirst() }
-        if let alias = unitAliases[w] { return alias }
-        return w
+        while let first = w.first, first == "万" || first == "亿", w.count > 1 { w.removeFirst() }
+        if let alias = unitAliasesByScalars[w] { return alias }
+        return TextBuffer.string(w[...])
     }
 
     static let currencies: [String: String] = [

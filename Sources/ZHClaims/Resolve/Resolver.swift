@@ -150,8 +150,9 @@ public struct Resolver: Sendable {
         func consider() {
             let n = piece.count
             for i in 0..<n {
-                for j in stride(from: n, to: i, by: -1) where best.map({ j - i > $0.length }) ?? true {
-                    if let a = Lexicon.approx[TextBuffer.string(piece[i..<j])] { best = (j - i, a); break }
+                // No marker is longer than `approxMaxLength`: longer pieces are not looked up.
+                for j in stride(from: min(n, i + Lexicon.approxMaxLength), to: i, by: -1) where best.map({ j - i > $0.length }) ?? true {
+                    if let a = Lexicon.approxByScalars[Array(piece[i..<j])] { best = (j - i, a); break }
                 }
             }
             piece.removeAll()
