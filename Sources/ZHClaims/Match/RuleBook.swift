@@ -145,6 +145,7 @@ public struct RuleBook: Sendable {
                 disabled += parsed.disabled
             }
         }
+        fragments.addGuards()
         var seen: [String: RuleLocation] = [:]
         var rules: [Rule] = []
         let sourceTexts = Dictionary(layers.joined().map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
