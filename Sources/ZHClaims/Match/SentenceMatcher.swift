@@ -120,15 +120,18 @@ public final class SentenceMatcher {
             var i = n - 1
             while i >= 0 {
                 let v = chars[i]
-                guard v < 0x10000 else {
-                    for w in 0..<words {   // outside the BMP: no rule consumes it
+                let row = v < 0x10000 ? table.row(v) : 0
+                if row == 0 {
+                    // No rule has this character in any layer (or it is outside the BMP): it
+                    // only ends the runs of the rules whose consumable set is known, and a run
+                    // of such characters does no more than one of them (most of a sentence).
+                    repeat { i -= 1 } while i >= 0 && (chars[i] >= 0x10000 || table.row(chars[i]) == 0)
+                    for w in 0..<words {
                         met1[w] &= ~(bounded[w] & ~free1[w])
                         met2[w] &= ~(bounded[w] & ~free2[w])
                     }
-                    i -= 1
                     continue
                 }
-                let row = table.row(v)
                 var startable: UInt64 = 0
                 for w in 0..<words {
                     seen[w] |= rows[row &+ table.offset(.required, w)]
