@@ -173,7 +173,7 @@ public final class SentenceMatcher {
         for w in 0..<words { live[w] &= enabled[w]; any |= live[w] }
         guard any != 0 else { return }
         var resume = resumeAt, groups = self.groups, profile = self.profile
-        let position = spotPosition, rowOf = spotRow, spotAhead = self.spotAhead, byteAt = self.byteAt
+        let position = spotPosition, rowOf = spotRow, spotAhead = self.spotAhead, byteAt = self.byteAt, matcher = self.matcher
         (resumeAt, self.groups, self.profile) = ([], [], nil)
         defer { (resumeAt, self.groups, self.profile) = (resume, groups, profile) }
         if resume.count != compiled.count { resume = [Int](repeating: 0, count: compiled.count) }
@@ -193,10 +193,10 @@ public final class SentenceMatcher {
                     m &= m &- 1
                     guard p >= resume[r] else { continue }
                     if profile == nil {
-                        resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
+                        resume[r] = attempt(r, at: p, subject, matcher, &groups, into: &out)
                     } else {
                         let t0 = ContinuousClock.now, before = out.count
-                        resume[r] = attempt(compiled[r], at: p, subject, &groups, into: &out)
+                        resume[r] = attempt(r, at: p, subject, matcher, &groups, into: &out)
                         profile!.record(r, since: t0, matched: out.count > before)
                     }
                 }
@@ -206,18 +206,20 @@ public final class SentenceMatcher {
     }
 
     /// One anchored attempt of `rule` at byte `p`; returns the byte where the rule may next start.
-    private func attempt(_ rule: CompiledRule, at p: Int, _ subject: UnsafeBufferPointer<UInt8>,
+    /// The rule and the matcher are not touched through references until a match is found, so
+    /// that a failed attempt pays no retain and release (see `RuleBook.anchoredPatterns`).
+    private func attempt(_ r: Int, at p: Int, _ subject: UnsafeBufferPointer<UInt8>, _ matcher: PCRE2Matcher,
                          _ groups: inout [Range<Int>?], into out: inout [Candidate]) -> Int {
         let found: Bool
         do throws(PCRE2Error) {
-            found = try matcher.match(rule.anchored!, in: subject, from: p, into: &groups)
+            found = try matcher.match(book.anchoredPatterns[r]!, in: subject, from: p, into: &groups)
         } catch {
-            noteLimit(error, rule)
+            noteLimit(error, book.rules[r])
             return Int.max
         }
         guard found, let whole = groups[0] else { return p + 1 }
         if !whole.isEmpty {
-            out.append(candidate(rule, groups))
+            out.append(candidate(book.rules[r], groups))
             matchEnd = max(matchEnd, whole.upperBound)
         }
         return max(whole.upperBound, p + 1)

@@ -78,11 +78,19 @@ public final class PCRE2Matcher {
     /// throws on an error such as a hit limit.
     public func match(_ pattern: PCRE2Pattern, in subject: UnsafeBufferPointer<UInt8>, from start: Int,
                       into groups: inout [Range<Int>?]) throws(PCRE2Error) -> Bool {
-        let rc = zc_pcre2_match(pattern.handle, handle, subject.baseAddress, subject.count, start)
+        try match(Unmanaged.passUnretained(pattern), in: subject, from: start, into: &groups)
+    }
+
+    /// `match` with a pattern its caller keeps alive: the matcher's hot loop passes patterns
+    /// this way, so that no retain and release is paid per attempt.
+    public func match(_ pattern: Unmanaged<PCRE2Pattern>, in subject: UnsafeBufferPointer<UInt8>, from start: Int,
+                      into groups: inout [Range<Int>?]) throws(PCRE2Error) -> Bool {
+        let (code, captureCount) = pattern._withUnsafeGuaranteedRef { ($0.handle, $0.captureCount) }
+        let rc = zc_pcre2_match(code, handle, subject.baseAddress, subject.count, start)
         if rc == ZC_PCRE2_NOMATCH { return false }
         if rc < 0 { throw PCRE2Error(function: "zc_pcre2_match", code: rc, patternOffset: nil) }
         let ov = zc_pcre2_ovector(handle)!
-        let n = pattern.captureCount + 1
+        let n = captureCount + 1
         if groups.count < n { groups += Array(repeating: nil, count: n - groups.count) }
         groups.withUnsafeMutableBufferPointer { out in
             for g in 0..<n {
