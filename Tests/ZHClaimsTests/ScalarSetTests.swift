@@ -14,4 +14,15 @@ struct ScalarSetTests {
         let empty = ScalarSet([Unicode.Scalar]())
         #expect(!empty.contains("a") && !empty.contains("\u{1}") && empty.members.isEmpty)
     }
+
+    /// The BMP ideograph ranges answer exactly as the standard library's Ideographic property.
+    @Test func ideographicRangesMatchTheUnicodeProperty() {
+        var wrong: [UInt32] = []
+        for v in UInt32(0)..<0x10000 {
+            guard let c = Unicode.Scalar(v) else { continue }
+            if c.isIdeographicQuick != c.properties.isIdeographic { wrong.append(v) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10).map { String($0, radix: 16) })")
+        #expect(Unicode.Scalar(0x20000)!.isIdeographicQuick)
+    }
 }

@@ -93,7 +93,7 @@ enum SubjectTokenizer {
                     flushRun()
                     // Digits joined to letters are part of a name: Stoxx600, 苏-27.
                     let joined = out.last.map { $0.range.upperBound == piece.lowerBound && ($0.kind == .joiner
-                        || $0.kind == .word(.content) && !buffer.folded[$0.range.upperBound - 1].properties.isIdeographic) } ?? false
+                        || $0.kind == .word(.content) && !buffer.folded[$0.range.upperBound - 1].isIdeographicQuick) } ?? false
                     out.append(.init(range: piece, kind: joined ? .word(.content) : .number))
                 case 200..<300:
                     flushRun()
@@ -102,7 +102,7 @@ enum SubjectTokenizer {
                     flushRun()
                     for k in piece { appendMark(k, &out, &asciiQuotes, buffer) }
                 default:
-                    if buffer.folded[piece.lowerBound].properties.isIdeographic {
+                    if buffer.folded[piece.lowerBound].isIdeographicQuick {
                         run.append(piece)
                     } else {
                         flushRun()

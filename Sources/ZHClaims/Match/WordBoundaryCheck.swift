@@ -39,7 +39,7 @@ struct WordBoundaryCheck {
     }
 
     static func isHanWord(_ r: Range<Int>, _ buffer: TextBuffer) -> Bool {
-        buffer.folded[r].allSatisfy { $0.properties.isIdeographic || hanNumerals.contains($0) }
+        buffer.folded[r].allSatisfy { $0.isIdeographicQuick || hanNumerals.contains($0) }
     }
 
     /// A word made only of numeral characters (三四, 一万) is a number word: cutting it is fine.

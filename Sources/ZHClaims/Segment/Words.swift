@@ -86,6 +86,6 @@ final class SentenceWords {
     }
 
     private static func isAlnum(_ c: Unicode.Scalar) -> Bool {
-        c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c))
+        c.isASCII && (("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c))
     }
 }
