@@ -126,49 +126,54 @@ enum SubjectTokenizer {
         let text = first.lowerBound..<last.upperBound
         // Per offset of the run: the end of the ICU word starting there when ICU's word is
         // trusted (0: none), and whether a word boundary is there.
-        let base = text.lowerBound
-        var icuEnd = [Int](repeating: 0, count: text.count + 1)
-        var boundary = [Bool](repeating: false, count: text.count + 2)
-        boundary[text.count] = true
-        for w in run {
-            boundary[w.lowerBound - base] = true
-            if w.count == 1 || !hasFunctionEdge(w, buffer) {
-                icuEnd[w.lowerBound - base] = w.upperBound
-            } else {
-                for k in w { boundary[k - base] = true }
+        // Both live on the stack: this runs for every Han run of every subject window.
+        let base = text.lowerBound, count = text.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * count + 3) { scratch in
+            let icuEnd = UnsafeMutableBufferPointer(rebasing: scratch[0...count])
+            let boundary = UnsafeMutableBufferPointer(rebasing: scratch[(count + 1)...])   // 1: a boundary
+            icuEnd.initialize(repeating: 0)
+            boundary.initialize(repeating: 0)
+            boundary[count] = 1
+            for w in run {
+                boundary[w.lowerBound - base] = 1
+                if w.count == 1 || !hasFunctionEdge(w, buffer) {
+                    icuEnd[w.lowerBound - base] = w.upperBound
+                } else {
+                    for k in w { boundary[k - base] = 1 }
+                }
             }
-        }
-        // A lexicon word may join ICU's words but not cut one, except to leave a function
-        // character of its own (`回|落到` → 回落 · 到).
-        func fits(_ end: Int) -> Bool {
-            boundary[end - base] || (boundary[end + 1 - base] && edgeFunctionCharacters.contains(f[end]))
-        }
-        var i = text.lowerBound
-        while i < text.upperBound {
-            var n = min(SubjectLexicon.maxWordLength, text.upperBound - i)
-            var cls: WordClass? = nil
-            while n >= 2 {
-                if fits(i + n), let c = lexicon.lookup(f[i..<(i + n)]) { cls = c; break }
-                n -= 1
+            // A lexicon word may join ICU's words but not cut one, except to leave a function
+            // character of its own (`回|落到` → 回落 · 到).
+            func fits(_ end: Int) -> Bool {
+                boundary[end - base] != 0 || (boundary[end + 1 - base] != 0 && edgeFunctionCharacters.contains(f[end]))
             }
-            let t: SubjectToken
-            if case let e = icuEnd[i - base], e > 0, e - i >= n || cls == nil {
-                let r = i..<e
-                t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? .content))
-            } else if let c = cls, n >= 2 {
-                t = .init(range: i..<(i + n), kind: .word(c))
-            } else {
-                let r = i..<(i + 1)
-                t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? .content))
+            var i = text.lowerBound
+            while i < text.upperBound {
+                var n = min(SubjectLexicon.maxWordLength, text.upperBound - i)
+                var cls: WordClass? = nil
+                while n >= 2 {
+                    if fits(i + n), let c = lexicon.lookup(f[i..<(i + n)]) { cls = c; break }
+                    n -= 1
+                }
+                let t: SubjectToken
+                if case let e = icuEnd[i - base], e > 0, e - i >= n || cls == nil {
+                    let r = i..<e
+                    t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? .content))
+                } else if let c = cls, n >= 2 {
+                    t = .init(range: i..<(i + n), kind: .word(c))
+                } else {
+                    let r = i..<(i + 1)
+                    t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? .content))
+                }
+                // 收费 + 站, 避难 + 所: a verb and a noun suffix make a noun.
+                if t.range.count == 1, t.kind == .word(.content), let prev = out.last, prev.kind == .word(.verb),
+                   prev.range.upperBound == t.range.lowerBound, SubjectLexicon.nounSuffixes.contains(f[t.range.lowerBound]) {
+                    out[out.count - 1] = .init(range: prev.range.lowerBound..<t.range.upperBound, kind: .word(.content))
+                } else {
+                    out.append(t)
+                }
+                i = t.range.upperBound
             }
-            // 收费 + 站, 避难 + 所: a verb and a noun suffix make a noun.
-            if t.range.count == 1, t.kind == .word(.content), let prev = out.last, prev.kind == .word(.verb),
-               prev.range.upperBound == t.range.lowerBound, SubjectLexicon.nounSuffixes.contains(f[t.range.lowerBound]) {
-                out[out.count - 1] = .init(range: prev.range.lowerBound..<t.range.upperBound, kind: .word(.content))
-            } else {
-                out.append(t)
-            }
-            i = t.range.upperBound
         }
     }
 
