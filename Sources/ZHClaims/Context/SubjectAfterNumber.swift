@@ -81,7 +81,7 @@ extension SubjectReader {
                     k += 1
                 } else { break scan }
             case .word(.conjunction):
-                guard end == k, nextIsNoun, ["和", "与", "及", "或"].contains(where: { isWord(k, $0) }) else { break scan }
+                guard end == k, nextIsNoun, Self.andWords.contains(where: { isWord(k, $0) }) else { break scan }
                 k += 1
             case .word(.bridge) where isDimension(k) && nextIsNoun:
                 k += 1
@@ -150,7 +150,7 @@ extension SubjectReader {
         while k < tokens.count {
             var j = skipSpaces(k)
             guard j < tokens.count else { break }
-            if tokens[j].kind == .listBreak || ["和", "及", "与", "或"].contains(where: { isWord(j, $0) }) {
+            if tokens[j].kind == .listBreak || Self.andWords.contains(where: { isWord(j, $0) }) {
                 j = skipSpaces(j + 1)
             }
             guard j < tokens.count, let c = tokens[j].claimIndex else { break }

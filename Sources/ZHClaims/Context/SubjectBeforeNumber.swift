@@ -35,8 +35,7 @@ extension SubjectReader {
             out.predicated = true
         }
         // `总时长|超过10小时|的…节目`: an approx word that predicates is inside the span.
-        if ["超过", "超出", "超", "逾", "不足", "不到", "高达", "多达", "突破", "低于", "高于", "至少", "不少于", "不低于", "不超过"]
-            .contains(where: { startsWithText(claim.span, $0) }) {
+        if Self.predicatingApprox.contains(where: { startsWithText(claim.span, $0) }) {
             out.predicated = true
         }
         let j = skipBridges(from: start, claim, &out)
@@ -79,13 +78,13 @@ extension SubjectReader {
             while k >= 0, tokens[k].kind == .space { k -= 1 }
             // A comparison: `农药残留|超|欧盟标准|数百倍` → 农药残留.
             if k >= 0, [.multiple, .change, .percent, .ratio].contains(claim.kind),
-               ["超", "超过", "超出", "高于", "低于", "比", "较", "相当于", "占"].contains(where: { isWord(k, $0) }) {
+               Self.comparisonWords.contains(where: { isWord(k, $0) }) {
                 var ignored = Backward()
                 let x = skipBridges(from: k, claim, &ignored)
                 if x >= 0, let np2 = phrase(endingAt: x, allowVerbHead: true) { out.phrase = np2 }
             }
             // An age belongs to a person, not to the word 年龄: `全体研制人员的平均年龄仅36岁`.
-            if claim.kind == .age, ["年龄", "岁数", "年纪"].contains(where: { endsWith(np.upperBound - 1, $0) }) {
+            if claim.kind == .age, Self.ageNouns.contains(where: { endsWith(np.upperBound - 1, $0) }) {
                 var d = k
                 while d >= 0, tokens[d].kind == .word(.bridge) || tokens[d].kind == .word(.adverb) { d -= 1 }
                 if d >= 1, isWord(d, "的"), let owner = phrase(endingAt: d - 1) { out.phrase = owner }
@@ -117,12 +116,21 @@ extension SubjectReader {
             crossed = crossed || tokens[k].kind == .clauseBreak
             k -= 1
         }
-        if crossed, k >= 1, ["中", "里", "当中", "之中"].contains(where: { isWord(k, $0) }) || endsWith(k, "中"),
+        if crossed, k >= 1, Self.amongWords.contains(where: { isWord(k, $0) }) || endsWith(k, "中"),
            let np = phrase(endingAt: k) {
             out.previousPhrase = np
         }
         return out
     }
+
+    // Word lists read for every claim (static: a literal array in a function is built per call).
+    static let predicatingApprox = ["超过", "超出", "超", "逾", "不足", "不到", "高达", "多达", "突破", "低于", "高于", "至少", "不少于", "不低于", "不超过"]
+    static let comparisonWords = ["超", "超过", "超出", "高于", "低于", "比", "较", "相当于", "占"]
+    static let ageNouns = ["年龄", "岁数", "年纪"]
+    static let amongWords = ["中", "里", "当中", "之中"]
+    static let dateParts = ["份", "底", "末", "初", "中旬", "上旬", "下旬"]
+    static let bridgePrepositions = ["在", "到", "至", "于", "为", "比", "较", "自", "从"]
+    static let andWords = ["和", "及", "与", "或"]
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]
@@ -165,7 +173,7 @@ extension SubjectReader {
             if let c = tok.claimIndex, claims[c].kind == .date { j -= 1; n += 1; continue }
             // `1月份`, `年底`: what follows a date is part of it.
             if j > 0, let c = tokens[j - 1].claimIndex, claims[c].kind == .date,
-               ["份", "底", "末", "初", "中旬", "上旬", "下旬"].contains(where: { isWord(j, $0) }) {
+               Self.dateParts.contains(where: { isWord(j, $0) }) {
                 j -= 2
                 n += 1
                 continue
@@ -186,7 +194,7 @@ extension SubjectReader {
         case .scope: return claim.kind == .rank
         case .particle: return isWord(j, "了")
         case .preposition:
-            return ["在", "到", "至", "于", "为", "比", "较", "自", "从"].contains(where: { isWord(j, $0) })
+            return Self.bridgePrepositions.contains(where: { isWord(j, $0) })
         case .verb:
             // What lasts: `成立逾十年`, `歷時5天`; but an anniversary is the event's
             // (`建交20周年` → 建交).
@@ -268,7 +276,7 @@ extension SubjectReader {
                 items.append((k + 1)..<itemEnd)
                 itemEnd = k
                 k -= 1
-            case .word(.conjunction) where ["和", "及", "与", "或"].contains(where: { isWord(k, $0) }):
+            case .word(.conjunction) where Self.andWords.contains(where: { isWord(k, $0) }):
                 items.append((k + 1)..<itemEnd)
                 itemEnd = k
                 k -= 1

@@ -104,7 +104,7 @@ struct SubjectReader {
     /// not part of the noun.
     func countsPeople(_ claim: Claim) -> Bool {
         guard let unit = claim.unit else { return false }
-        return ["人", "名", "位", "人次", "口", "员", "个人"].contains(unit)
+        return Self.personUnits.contains(unit)
     }
 
     func isClauseVerb(_ j: Int) -> Bool {
@@ -112,8 +112,11 @@ struct SubjectReader {
     }
 
     func isDimension(_ j: Int) -> Bool {
-        ["长", "宽", "高", "深", "厚", "重"].contains(where: { isWord(j, $0) })
+        Self.dimensions.contains(where: { isWord(j, $0) })
     }
+
+    static let personUnits: Set<String> = ["人", "名", "位", "人次", "口", "员", "个人"]
+    static let dimensions = ["长", "宽", "高", "深", "厚", "重"]
 
     /// `end` moved back over a final one-character 中/上/下/里/内 when a noun stands before it.
     func dropTrailingPlace(_ start: Int, _ end: Int) -> Int {
