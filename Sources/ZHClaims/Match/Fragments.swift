@@ -6,6 +6,9 @@ struct Fragments {
     /// Per fragment, a lookahead on its first characters put in front of its expansion (see
     /// `addGuards`).
     private var guards: [String: String] = [:]
+    /// Each fragment's expansion, once computed (see `addGuards`): rules share the numeral and
+    /// unit fragments, and expanding them again for every rule was a third of the start-up time.
+    private var expanded: [String: String] = [:]
 
     mutating func define(_ name: String, _ pattern: String, at location: RuleLocation) {
         patterns[name] = (pattern, location)
@@ -38,7 +41,9 @@ struct Fragments {
                Self.isName(name) {
                 guard let fragment = patterns[name] else { throw .unknown(name) }
                 if stack.contains(name) { throw .cycle(stack + [name]) }
-                out += "(?:" + (guards[name] ?? "") + (try expand(fragment.pattern, stack: stack + [name])) + ")"
+                let body: String
+                if let cached = expanded[name] { body = cached } else { body = try expand(fragment.pattern, stack: stack + [name]) }
+                out += "(?:" + (guards[name] ?? "") + body + ")"
                 chars = chars[(close + 1)...]
                 continue
             }
@@ -53,13 +58,28 @@ struct Fragments {
     /// approx word paid for 30 failed branches at each digit it was tried at; the class test
     /// fails at once. The set comes from `PatternFacts` (the characters a match can begin with),
     /// so the guard never rejects a match: fragments that can match empty get none.
+    ///
+    /// Also fills the cache of expansions, first without guards (the guards are read from
+    /// those), then with them; a fragment that does not expand (an unknown name, a cycle) stays
+    /// out of the cache, so the rule using it gets the error.
     mutating func addGuards() {
         guards = [:]
+        cacheExpansions()
         for (name, fragment) in patterns {
             guard let expanded = try? expand(fragment.pattern), Self.topLevelBranches(expanded) >= Self.guardMinBranches,
                   let first = PatternFacts.of("(?x)" + expanded)?.first, !first.isEmpty,
                   first.count <= Self.guardMaxCharacters, first.allSatisfy({ $0 < 0x10000 }) else { continue }
             guards[name] = "(?=[" + first.sorted().map { "\\x{" + String($0, radix: 16) + "}" }.joined() + "])"
+        }
+        cacheExpansions()
+    }
+
+    /// Expands every fragment once into `expanded` (with the current guards), each reusing the
+    /// expansions cached before it.
+    private mutating func cacheExpansions() {
+        expanded = [:]
+        for name in patterns.keys.sorted() {
+            if let body = try? expand(patterns[name]!.pattern, stack: [name]) { expanded[name] = body }
         }
     }
 
