@@ -1,6 +1,7 @@
 /// Which rules may start a match at a character: for every BMP code point, the bit set of rules
-/// whose matches can begin with it (`PatternFacts.first`). The matcher walks a sentence once and
-/// tries, at each character, only those rules, each compiled anchored (`CompiledRule.anchored`).
+/// whose matches can begin with it (`PatternFacts.first`). The matcher sweeps a sentence once,
+/// keeps the spots where some rule can begin with its needs met (below), and tries at each spot
+/// only those rules, each compiled anchored (`CompiledRule.anchored`).
 ///
 /// (The sets live in layers of the book's `CharacterRuleTable`; this type holds the masks the
 /// matcher needs besides.)
