@@ -14,16 +14,8 @@ public final class SentenceMatcher {
     /// The current sentence's folded code points, and the UTF-8 byte where each begins.
     private var sentence: [UInt32] = []
     private var byteAt: [Int] = []
-    /// Spots of the current sentence (scratch, see `prepare` and `StartTable`): the first
-    /// `spotCount` entries are the positions where some dispatched rule can begin and has its
-    /// needs ahead met, last position first; for each, where its character's row begins in the
-    /// rule table and (words `k*words…` of `spotAhead`) the rules whose needs ahead are met there.
-    private var spotPosition: [Int] = []
-    private var spotRow: [Int] = []
-    private var spotAhead: [UInt64] = []
-    private var spotCount = 0
-    /// Per word, the sweep's state (met1, met2, seen), kept to spare an allocation per sentence.
-    private var sweepState: [UInt64] = []
+    /// The spots of the current sentence (see `prepare` and `StartTable`).
+    private let spots: Spots
     /// The byte where the last match of the current sentence so far ends (see `collect`).
     private var matchEnd = 0
     /// Rules that hit a PCRE2 limit in the current document (reported once each).
@@ -34,6 +26,7 @@ public final class SentenceMatcher {
     public init(book: RuleBook) {
         self.book = book
         self.matcher = PCRE2Matcher(maxCaptures: book.maxCaptures)
+        spots = Spots(words: book.characters.words)
     }
 
     public func startDocument() { limitHits.removeAll() }
@@ -97,67 +90,47 @@ public final class SentenceMatcher {
     /// it cannot consume (`StartTable`): OR-ing the need layers' rows, clearing a rule's bits at
     /// such characters. Only the spots are kept, so `dispatch` never walks the other characters.
     private func prepare() {
-        let table = book.characters, words = table.words, n = sentence.count
+        let table = book.characters, words = table.words, n = sentence.count, spots = self.spots
         let free1 = book.starts.unconstrained[0], free2 = book.starts.unconstrained[1], bounded = book.starts.bounded
-        var enabled = self.enabled, position = spotPosition, rowOf = spotRow, ahead = spotAhead, state = sweepState
-        (self.enabled, spotPosition, spotRow, spotAhead, sweepState) = ([], [], [], [], [])
-        defer { (self.enabled, spotPosition, spotRow, spotAhead, sweepState) = (enabled, position, rowOf, ahead, state) }
-        Self.resize(&position, n)
-        Self.resize(&rowOf, n)
-        Self.resize(&ahead, n * words)
-        Self.resize(&state, 3 * words)
+        spots.reset(forCharacters: n)
         // Per word: the rules whose first (met1) and second (met2) needs are met from here on,
-        // and the rules whose required characters were seen. Raw buffers: no checks per character.
-        for w in 0..<words { (state[w], state[words + w], state[2 * words + w]) = (free1[w], free2[w], 0) }
-        var count = 0
+        // and the rules whose required characters were seen.
+        let met1 = spots.state, met2 = met1 + words, seen = met2 + words
+        for w in 0..<words { (met1[w], met2[w], seen[w]) = (free1[w], free2[w], 0) }
         sentence.withUnsafeBufferPointer { chars in
-        position.withUnsafeMutableBufferPointer { position in
-        rowOf.withUnsafeMutableBufferPointer { rowOf in
-        ahead.withUnsafeMutableBufferPointer { ahead in
-        state.withUnsafeMutableBufferPointer { state in
-        table.withRows { rows in
-            let met1 = state.baseAddress!, met2 = met1 + words, seen = met2 + words
-            var i = n - 1
-            while i >= 0 {
-                let v = chars[i]
-                let row = v < 0x10000 ? table.row(v) : 0
-                if row == 0 {
-                    // No rule has this character in any layer (or it is outside the BMP): it
-                    // only ends the runs of the rules whose consumable set is known, and a run
-                    // of such characters does no more than one of them (most of a sentence).
-                    repeat { i -= 1 } while i >= 0 && (chars[i] >= 0x10000 || table.row(chars[i]) == 0)
-                    for w in 0..<words {
-                        met1[w] &= ~(bounded[w] & ~free1[w])
-                        met2[w] &= ~(bounded[w] & ~free2[w])
+            table.withRows { rows in
+                var i = n - 1
+                while i >= 0 {
+                    let v = chars[i]
+                    let row = v < 0x10000 ? table.row(v) : 0
+                    if row == 0 {
+                        // No rule has this character in any layer (or it is outside the BMP): it
+                        // only ends the runs of the rules whose consumable set is known, and a
+                        // run of such characters does no more than one (most of a sentence).
+                        repeat { i -= 1 } while i >= 0 && (chars[i] >= 0x10000 || table.row(chars[i]) == 0)
+                        for w in 0..<words {
+                            met1[w] &= ~(bounded[w] & ~free1[w])
+                            met2[w] &= ~(bounded[w] & ~free2[w])
+                        }
+                        continue
                     }
-                    continue
+                    let ahead = spots.nextAhead
+                    var startable: UInt64 = 0
+                    for w in 0..<words {
+                        seen[w] |= rows[row &+ table.offset(.required, w)]
+                        let blocked = (bounded[w] & ~rows[row &+ table.offset(.consumable, w)]) | rows[row &+ table.offset(.barrier, w)]
+                        met1[w] = (met1[w] & ~(blocked & ~free1[w])) | rows[row &+ table.offset(.ahead1, w)]
+                        met2[w] = (met2[w] & ~(blocked & ~free2[w])) | rows[row &+ table.offset(.ahead2, w)]
+                        ahead[w] = met1[w] & met2[w]
+                        startable |= rows[row &+ table.offset(.start, w)] & ahead[w]
+                    }
+                    if startable != 0 { spots.commit(position: i, row: row) }
+                    i -= 1
                 }
-                var startable: UInt64 = 0
-                for w in 0..<words {
-                    seen[w] |= rows[row &+ table.offset(.required, w)]
-                    let blocked = (bounded[w] & ~rows[row &+ table.offset(.consumable, w)]) | rows[row &+ table.offset(.barrier, w)]
-                    met1[w] = (met1[w] & ~(blocked & ~free1[w])) | rows[row &+ table.offset(.ahead1, w)]
-                    met2[w] = (met2[w] & ~(blocked & ~free2[w])) | rows[row &+ table.offset(.ahead2, w)]
-                    let met = met1[w] & met2[w]
-                    ahead[count &* words &+ w] = met
-                    startable |= rows[row &+ table.offset(.start, w)] & met
-                }
-                if startable != 0 {
-                    position[count] = i
-                    rowOf[count] = row
-                    count += 1
-                }
-                i -= 1
             }
         }
-        }
-        }
-        }
-        }
-        }
         enabled.removeAll(keepingCapacity: true)
-        for w in 0..<words { enabled.append(book.filter.always[w] | state[2 * words + w]) }
-        spotCount = count
+        for w in 0..<words { enabled.append(book.filter.always[w] | seen[w]) }
     }
 
     /// Runs the start-dispatched rules of `rules` (bit set) that are enabled for this sentence:
@@ -173,7 +146,7 @@ public final class SentenceMatcher {
         for w in 0..<words { live[w] &= enabled[w]; any |= live[w] }
         guard any != 0 else { return }
         var resume = resumeAt, groups = self.groups, profile = self.profile
-        let position = spotPosition, rowOf = spotRow, spotAhead = self.spotAhead, byteAt = self.byteAt, matcher = self.matcher
+        let spots = self.spots, byteAt = self.byteAt, matcher = self.matcher
         (resumeAt, self.groups, self.profile) = ([], [], nil)
         defer { (resumeAt, self.groups, self.profile) = (resume, groups, profile) }
         if resume.count != compiled.count { resume = [Int](repeating: 0, count: compiled.count) }
@@ -181,13 +154,13 @@ public final class SentenceMatcher {
             var m = live[w]
             while m != 0 { resume[w &* 64 &+ m.trailingZeroBitCount] = 0; m &= m &- 1 }
         }
-        var k = spotCount - 1
+        var k = spots.count - 1
         while k >= 0 {
-            let i = position[k], row = rowOf[k]
+            let i = spots.position(k), row = spots.row(k)
             let p = byteAt[i]
             if bounded && p >= matchEnd { break }
             for w in 0..<words {
-                var m = table.rules(atRow: row, .start, word: w) & live[w] & spotAhead[k &* words &+ w]
+                var m = table.rules(atRow: row, .start, word: w) & live[w] & spots.ahead(k, word: w)
                 while m != 0 {
                     let r = w &* 64 &+ m.trailingZeroBitCount
                     m &= m &- 1

@@ -1,0 +1,51 @@
+/// The spots of one sentence (see `SentenceMatcher.prepare`): the positions where some
+/// dispatched rule can begin with its needs ahead met, each with its character's row in the rule
+/// table and, per word of rule bits, the rules whose needs ahead are met there. Scratch storage
+/// owned by one matcher and reused for every sentence: raw memory, so that the sweep over every
+/// character writes without bounds or uniqueness checks.
+final class Spots {
+    let words: Int
+    private(set) var count = 0
+    private var capacity = 0
+    private var positions: UnsafeMutablePointer<Int>
+    private var rows: UnsafeMutablePointer<Int>
+    private var ahead: UnsafeMutablePointer<UInt64>
+    /// Scratch for the sweep's state per word: met1, met2 and seen (`SentenceMatcher.prepare`).
+    private(set) var state: UnsafeMutablePointer<UInt64>
+
+    init(words: Int) {
+        self.words = words
+        positions = .allocate(capacity: 0)
+        rows = .allocate(capacity: 0)
+        ahead = .allocate(capacity: 0)
+        state = .allocate(capacity: 3 * words)
+    }
+
+    deinit {
+        positions.deallocate(); rows.deallocate(); ahead.deallocate(); state.deallocate()
+    }
+
+    /// Empties the list, with room for a sentence of `n` characters.
+    func reset(forCharacters n: Int) {
+        count = 0
+        guard n > capacity else { return }
+        positions.deallocate(); rows.deallocate(); ahead.deallocate()
+        capacity = max(n, 2 * capacity)
+        positions = .allocate(capacity: capacity)
+        rows = .allocate(capacity: capacity)
+        ahead = .allocate(capacity: capacity * words)
+    }
+
+    /// Where the next spot's needs-ahead words go; `commit` keeps them as a spot.
+    @inline(__always) var nextAhead: UnsafeMutablePointer<UInt64> { ahead + count &* words }
+
+    @inline(__always) func commit(position: Int, row: Int) {
+        positions[count] = position
+        rows[count] = row
+        count += 1
+    }
+
+    @inline(__always) func position(_ k: Int) -> Int { positions[k] }
+    @inline(__always) func row(_ k: Int) -> Int { rows[k] }
+    @inline(__always) func ahead(_ k: Int, word w: Int) -> UInt64 { ahead[k &* words &+ w] }
+}
