@@ -4,21 +4,12 @@ import Testing
 /// The overlap selection resolves a candidate only when it is reached unblocked; dropping a
 /// candidate at that point must give the same winners as dropping it before the selection.
 struct OverlapPolicyTests {
+    /// Two claim rules (the second of higher priority) and a deny rule: the selection reads only
+    /// the candidates' rules, spans and priorities.
     static let book: RuleBook = try! RuleBook.build([[(path: "t/o.yaml", text: """
     rules:
-      - id: t.a
-        kind: count
-        pattern: (?<num>[0-9]+)
-        examples:
-          - text: 共12
-            expect: [{text: "12", value: 12}]
-      - id: t.b
-        kind: count
-        priority: 1
-        pattern: (?<num>[0-9]+)
-        examples:
-          - text: 共12
-            expect: [{text: "12", value: 12}]
+    \(countRule("t.a", priority: 0))
+    \(countRule("t.b", priority: 1))
       - id: t.deny
         deny: true
         pattern: x
@@ -26,6 +17,18 @@ struct OverlapPolicyTests {
           - text: x
             expect: []
     """)]])
+
+    static func countRule(_ id: String, priority: Int) -> String {
+        """
+          - id: \(id)
+            kind: count
+            priority: \(priority)
+            pattern: (?<num>[0-9]+)
+            examples:
+              - text: 共12
+                expect: [{text: "12", value: 12}]
+        """
+    }
 
     func candidate(_ rule: Int, _ span: Range<Int>) -> Candidate {
         Candidate(rule: Self.book.rules[rule], span: span, groups: [span])
