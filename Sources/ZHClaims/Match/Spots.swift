@@ -7,8 +7,10 @@ final class Spots {
     let words: Int
     private(set) var count = 0
     private var capacity = 0
-    private var positions: UnsafeMutablePointer<Int>
-    private var rows: UnsafeMutablePointer<Int>
+    // 32-bit: a sentence of millions of characters (a file with no terminator) holds one entry
+    // per character here in the worst case.
+    private var positions: UnsafeMutablePointer<Int32>
+    private var rows: UnsafeMutablePointer<Int32>
     private var ahead: UnsafeMutablePointer<UInt64>
     /// Scratch for the sweep's state per word: met1, met2 and seen (`SentenceMatcher.prepare`).
     private(set) var state: UnsafeMutablePointer<UInt64>
@@ -40,12 +42,12 @@ final class Spots {
     @inline(__always) var nextAhead: UnsafeMutablePointer<UInt64> { ahead + count &* words }
 
     @inline(__always) func commit(position: Int, row: Int) {
-        positions[count] = position
-        rows[count] = row
+        positions[count] = Int32(truncatingIfNeeded: position)
+        rows[count] = Int32(truncatingIfNeeded: row)
         count += 1
     }
 
-    @inline(__always) func position(_ k: Int) -> Int { positions[k] }
-    @inline(__always) func row(_ k: Int) -> Int { rows[k] }
+    @inline(__always) func position(_ k: Int) -> Int { Int(positions[k]) }
+    @inline(__always) func row(_ k: Int) -> Int { Int(rows[k]) }
     @inline(__always) func ahead(_ k: Int, word w: Int) -> UInt64 { ahead[k &* words &+ w] }
 }
