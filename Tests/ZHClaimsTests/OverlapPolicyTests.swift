@@ -72,6 +72,9 @@ struct OverlapPolicyTests {
             let eager = OverlapPolicy.select(kept) { entry(kept[$0]) }
             #expect(lazy.winners.map(\.candidate.span) == eager.winners.map(\.candidate.span))
             #expect(lazy.denials.map(\.candidate.span) == eager.denials.map(\.candidate.span))
+            // Winners come in span order and never overlap.
+            let spans = lazy.winners.map(\.candidate.span)
+            #expect(zip(spans, spans.dropFirst()).allSatisfy { $0.upperBound <= $1.lowerBound })
         }
     }
 }

@@ -41,8 +41,21 @@ enum OverlapPolicy {
                 taken.append(e)
             }
         }
-        let winners = taken.filter { !$0.candidate.rule.rule.isDeny }.sorted { $0.candidate.span.lowerBound < $1.candidate.span.lowerBound }
-        return (winners, taken.filter { $0.candidate.rule.rule.isDeny }, losers)
+        return (winners(taken, owner: owner), taken.filter { $0.candidate.rule.rule.isDeny }, losers)
+    }
+
+    /// The taken claim entries in span order. Taken spans never overlap, so walking `owner`
+    /// meets them in that order: no sort, and one copy of the entries (a long unterminated
+    /// sentence can hold a hundred thousand).
+    private static func winners(_ taken: [Entry], owner: [Int]) -> [Entry] {
+        var winners: [Entry] = []
+        winners.reserveCapacity(taken.count)
+        var last = -1
+        for k in owner where k >= 0 && k != last {
+            last = k
+            if !taken[k].candidate.rule.rule.isDeny { winners.append(taken[k]) }
+        }
+        return winners
     }
 
     static func wins(_ a: Candidate, _ b: Candidate) -> Bool {
