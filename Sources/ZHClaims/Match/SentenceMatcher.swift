@@ -146,7 +146,7 @@ public final class SentenceMatcher {
         for w in 0..<words { live[w] &= enabled[w]; any |= live[w] }
         guard any != 0 else { return }
         var resume = resumeAt, groups = self.groups, profile = self.profile
-        let spots = self.spots, byteAt = self.byteAt, matcher = self.matcher
+        let spots = self.spots, byteAt = self.byteAt
         (resumeAt, self.groups, self.profile) = ([], [], nil)
         defer { (resumeAt, self.groups, self.profile) = (resume, groups, profile) }
         if resume.count != compiled.count { resume = [Int](repeating: 0, count: compiled.count) }
@@ -166,10 +166,10 @@ public final class SentenceMatcher {
                     m &= m &- 1
                     guard p >= resume[r] else { continue }
                     if profile == nil {
-                        resume[r] = attempt(r, at: p, subject, matcher, &groups, into: &out)
+                        resume[r] = attempt(r, at: p, subject, &groups, into: &out)
                     } else {
                         let t0 = ContinuousClock.now, before = out.count
-                        resume[r] = attempt(r, at: p, subject, matcher, &groups, into: &out)
+                        resume[r] = attempt(r, at: p, subject, &groups, into: &out)
                         profile!.record(r, since: t0, matched: out.count > before)
                     }
                 }
@@ -178,10 +178,10 @@ public final class SentenceMatcher {
         }
     }
 
-    /// One anchored attempt of `rule` at byte `p`; returns the byte where the rule may next start.
-    /// The rule and the matcher are not touched through references until a match is found, so
-    /// that a failed attempt pays no retain and release (see `RuleBook.anchoredPatterns`).
-    private func attempt(_ r: Int, at p: Int, _ subject: UnsafeBufferPointer<UInt8>, _ matcher: PCRE2Matcher,
+    /// One anchored attempt of rule `r` at byte `p`; returns the byte where the rule may next
+    /// start. The rule is not touched through a reference until a match is found, so that a
+    /// failed attempt pays no retain and release (see `RuleBook.anchoredPatterns`).
+    private func attempt(_ r: Int, at p: Int, _ subject: UnsafeBufferPointer<UInt8>,
                          _ groups: inout [Range<Int>?], into out: inout [Candidate]) -> Int {
         let found: Bool
         do throws(PCRE2Error) {
