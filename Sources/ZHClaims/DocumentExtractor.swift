@@ -34,14 +34,24 @@ public final class DocumentExtractor {
     }
 
     public func extract(_ document: Document, trace: ((Trace) -> Void)? = nil) throws -> Result {
+        var claims: [Claim] = []
+        let (segmented, limitHits) = try extract(document, trace: trace) { _, found, _ in claims += found }
+        return Result(segmented: segmented, claims: claims, limitHits: limitHits)
+    }
+
+    /// Hands each sentence's claims to `body` as soon as they are made, so a caller that writes
+    /// them out never holds the claims of a whole document (a 4 MB piece can hold 150k).
+    /// Returns the segmented text and the rules that hit a PCRE2 limit.
+    public func extract(_ document: Document, trace: ((Trace) -> Void)? = nil,
+                        each body: (Sentence, [Claim], TextBuffer) -> Void) throws -> (SegmentedText, limitHits: [String]) {
         let buffer = TextBuffer(document)
         let segmented = try splitter.split(buffer)
         matcher.startDocument()
-        var claims: [Claim] = []
         for sentence in segmented.sentences {
-            claims += try extract(sentence, buffer, trace: trace)
+            let claims = try extract(sentence, buffer, trace: trace)
+            if !claims.isEmpty { body(sentence, claims, buffer) }
         }
-        return Result(segmented: segmented, claims: claims, limitHits: matcher.limitHits)
+        return (segmented, matcher.limitHits)
     }
 
     /// The claims of one sentence. A claim candidate is checked (word boundaries) and resolved

@@ -30,25 +30,36 @@ public final class OutputSink {
     }
 
     /// Queues whole lines; writes when enough has gathered. Returns false once the reader is gone.
+    /// Small outputs are gathered into one write; a large one (a big document's claims) is
+    /// written from its own storage, so the queue never grows to the size of a document.
     @discardableResult
     public func write(_ lines: [UInt8]) -> Bool {
-        buffer += lines
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count + lines.count < 1 << 16 {
+            buffer += lines
+        } else {
+            flush()
+            lines.withUnsafeBytes { writeAll($0) }
+        }
         return !closedByReader
     }
 
     public func flush() {
+        buffer.withUnsafeBytes { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `bytes`, retrying short writes; stops for good on an error (EPIPE or a full disk).
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
-        while offset < buffer.count, !closedByReader {
-            let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < bytes.count, !closedByReader {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                closedByReader = true   // EPIPE or a full disk: stop writing
+                closedByReader = true
                 break
             }
             offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and, for a file, moves the finished output into place.
