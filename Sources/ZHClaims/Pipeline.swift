@@ -13,6 +13,8 @@ public struct Pipeline: Sendable {
         public var maxDocumentBytes = 256 << 20
         /// Files larger than this are read in pieces of this size, cut at line breaks.
         public var pieceBytes = 4 << 20
+        /// With several jobs, the outputs held for in-order writing stop growing past this.
+        public var heldOutputBytes = 64 << 20
         public var includeSentence = false
         public var forcedEncoding: String? = nil
         public var idField = "id"
@@ -73,28 +75,29 @@ public struct Pipeline: Sendable {
         let jobs = max(1, options.jobs)
         let extractors = try (0..<jobs).map { _ in try DocumentExtractor(book: book) }
         var summary = Summary()
-        var iterator = items.makeIterator()
+        var iterator = JSONLinesExpansion(items.makeIterator(), idField: options.idField, textField: options.textField)
         // Workers wait for the slowest item of a batch: large batches keep that wait short, and
         // a byte budget (8 pieces) keeps a batch of big files, and their output, within the memory bound.
         let batchSize = jobs == 1 ? 1 : 128 * jobs
         let batchBytes = 8 * options.pieceBytes
-        var pending: InputItem? = nil
+        var pending: [InputItem] = []   // taken from the iterator but not yet processed, in order
         while true {
             var batch: [InputItem] = []
             var bytes = 0
             var large: (path: String, id: String)? = nil
-            while batch.count < batchSize, bytes < batchBytes, let item = pending ?? iterator.next() {
-                pending = nil
+            while batch.count < batchSize, bytes < batchBytes, let item = pending.isEmpty ? iterator.next() : pending.removeFirst() {
                 let size = Self.size(of: item)
                 if let big = readInPieces(item, size: size) {
-                    if batch.isEmpty { large = big } else { pending = item }
+                    if batch.isEmpty { large = big } else { pending.insert(item, at: 0) }
                     break
                 }
                 batch.append(item)
                 bytes += size
             }
             if batch.isEmpty && large == nil { break }
-            for out in process(batch, extractors) {
+            let outputs = process(batch, extractors)
+            pending.insert(contentsOf: batch[outputs.count...], at: 0)
+            for out in outputs {
                 summary.add(out)
                 if !emit(out) { return summary }
             }
@@ -112,10 +115,13 @@ public struct Pipeline: Sendable {
         return (path, id)
     }
 
-    /// The size of a file item (0 for stdin and records, which are small or already in memory).
+    /// The size of an item's text, for the batch's byte budget (0 for stdin, which is read later).
     private static func size(of item: InputItem) -> Int {
-        guard case let .file(path, _) = item, path != "-" else { return 0 }
-        return FileSystem.size(of: path)
+        switch item {
+        case let .file(path, _) where path != "-": return FileSystem.size(of: path)
+        case let .text(document): return document.text.utf8.count
+        default: return 0
+        }
     }
 
     /// Extracts a large file piece by piece on this thread, emitting each piece's lines at once,
@@ -149,22 +155,31 @@ public struct Pipeline: Sendable {
         return true
     }
 
-    private func process(_ batch: [InputItem], _ extractors: [DocumentExtractor]) -> [ItemOutput] {
-        if extractors.count == 1 || batch.count == 1 { return batch.map { process($0, extractors[0]) } }
+    /// The outputs of a prefix of `batch`, in order. Workers stop taking items once the outputs
+    /// they hold (which wait for the batch to finish) pass `heldOutputBytes`: a batch of items
+    /// dense with claims then ends early, and the rest goes into the next batch.
+    private func process(_ batch: [InputItem], _ extractors: [DocumentExtractor]) -> ArraySlice<ItemOutput> {
+        if extractors.count == 1 || batch.count == 1 { return batch.map { process($0, extractors[0]) }[...] }
         let results = UnsafeMutableBufferPointer<ItemOutput>.allocate(capacity: batch.count)
         results.initialize(repeating: ItemOutput())
         defer { results.deinitialize(); results.deallocate() }
         let next = Atomic<Int>(0)
+        let held = Atomic<Int>(0)
         let shared = UncheckedBox(results)
         let workers = UncheckedBox(extractors)
+        let budget = options.heldOutputBytes
         DispatchQueue.concurrentPerform(iterations: extractors.count) { w in
-            while true {
+            while held.load(ordering: .relaxed) < budget {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if i >= batch.count { break }
-                shared.value[i] = process(batch[i], workers.value[w])
+                let out = process(batch[i], workers.value[w])
+                held.wrappingAdd(out.records.count, ordering: .relaxed)
+                shared.value[i] = out
             }
         }
-        return Array(results)
+        // Every index handed out was processed, so the processed items are a prefix.
+        let done = min(next.load(ordering: .relaxed), batch.count)
+        return Array(results[..<done])[...]
     }
 
     /// One input item through every stage.
@@ -199,21 +214,26 @@ public struct Pipeline: Sendable {
         out.bytes += document.text.utf8.count
         out.encodings[document.encoding ?? "UTF-8 (JSON)", default: 0] += 1
         for w in document.warnings { out.messages.append("\(document.id): \(w)") }
+        // Records are written sentence by sentence; on an error the document's partial records
+        // are taken back, so its output is all or nothing.
+        let recordsBefore = out.records.count, claimsBefore = out.claims, kindsBefore = out.kinds
         do {
-            let result = try extractor.extract(document)
-            for id in result.limitHits {
+            let (segmented, limitHits) = try extractor.extract(document) { sentence, claims, buffer in
+                let sentenceText = options.includeSentence ? buffer.text(sentence.range) : nil
+                for claim in claims {
+                    ClaimRecord.write(claim, document: document, buffer: buffer, sentenceText: sentenceText, to: &out.records)
+                    out.kinds[claim.kind.rawValue, default: 0] += 1
+                }
+                out.claims += claims.count
+            }
+            for id in limitHits {
                 out.messages.append("\(document.id): rule \(id) hit the PCRE2 match limit; skipped it for this document")
             }
-            let buffer = result.segmented.buffer
-            let sentences = result.segmented.sentences
-            for claim in result.claims {
-                let sentenceText = options.includeSentence ? buffer.text(sentences[claim.sentence - 1].range) : nil
-                ClaimRecord.write(claim, document: document, buffer: buffer, sentenceText: sentenceText, to: &out.records)
-            }
-            out.claims += result.claims.count
-            for claim in result.claims { out.kinds[claim.kind.rawValue, default: 0] += 1 }
-            return sentences.count
+            return segmented.sentences.count
         } catch {
+            out.records.removeSubrange(recordsBefore...)
+            out.claims = claimsBefore
+            out.kinds = kindsBefore
             out.skip(InputProblem(source: document.id, reason: "\(error)"))
             return 0
         }

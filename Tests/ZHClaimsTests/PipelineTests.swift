@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ZHClaims
 
@@ -63,9 +64,10 @@ struct PipelineTests {
         let docs = (0..<40).map { i in
             InputItem.text(Document(id: "doc\(i)", text: String(repeating: "今年第\(i)季度新增企业\(i * 37)家，同比增长\(i).5%。", count: i % 5 + 1)))
         }
-        func run(_ jobs: Int) throws -> [UInt8] {
+        func run(_ jobs: Int, held: Int = 64 << 20) throws -> [UInt8] {
             var options = Pipeline.Options()
             options.jobs = jobs
+            options.heldOutputBytes = held
             var bytes: [UInt8] = []
             _ = try Pipeline(book: Self.book, options: options).run(docs) { bytes += $0.records; return true }
             return bytes
@@ -74,6 +76,34 @@ struct PipelineTests {
         #expect(!one.isEmpty)
         #expect(try run(2) == one)
         #expect(try run(5) == one)
+        // A held-output budget of one byte ends every batch after each worker's first item: the
+        // rest must still come out, once and in order.
+        #expect(try run(2, held: 1) == one)
+        #expect(try run(3, held: 200) == one)
+    }
+
+    /// A JSON Lines file is read record by record and its records are shared by the workers; bad
+    /// lines are reported with their line number and the records after them still come out.
+    @Test func jsonLinesFilesAreSplitIntoRecords() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhclaims-\(UUID().uuidString).jsonl").path
+        var lines = (0..<30).map { #"{"id": "r\#($0)", "text": "去年新增企业\#($0 * 7)家，增长\#($0)%。"}"# }
+        lines.insert("{broken", at: 12)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func run(_ jobs: Int) throws -> (bytes: [UInt8], summary: Pipeline.Summary, outputs: Int) {
+            var options = Pipeline.Options()
+            options.jobs = jobs
+            var bytes: [UInt8] = [], outputs = 0
+            let summary = try Pipeline(book: Self.book, options: options).run([InputItem.jsonLinesFile(path: path, id: path)]) {
+                bytes += $0.records; outputs += 1; return true
+            }
+            return (bytes, summary, outputs)
+        }
+        let one = try run(1), two = try run(2)
+        #expect(two.bytes == one.bytes)
+        #expect(one.summary.documents == 30 && one.summary.claims == 60)
+        #expect(one.summary.problems.map(\.source) == ["\(path):13"])
+        #expect(one.outputs == 31, "one output per line, emitted as it is done")
     }
 
     @Test func badRecordsAreReportedAndTheRestGoOn() {
@@ -139,8 +169,42 @@ extension PipelineTests {
     @Test func aSentenceWithThousandsOfClaims() throws {
         let text = String(repeating: "全市立案12宗，", count: 20_000)
         let (r, c) = try claims(text)
-        #expect(r.segmented.sentences.count == 1)
         #expect(c.count == 20_000)
         #expect(c.last?.span == (text.unicodeScalars.count - 4)..<(text.unicodeScalars.count - 1))
+        // The 160,000-character "sentence" is cut after a comma into pieces of at most maxLength.
+        let b = r.segmented.buffer
+        let sentences = r.segmented.sentences
+        #expect(sentences.count == 160_000 / (SentenceSplitter.maxLength / 8 * 8) + 1)
+        #expect(sentences.allSatisfy { $0.range.count <= SentenceSplitter.maxLength })
+        #expect(sentences.allSatisfy { b.text($0.range).hasSuffix("，") })
+        #expect(zip(sentences, sentences.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound })
+    }
+
+    /// Without a clause mark in the second half of the window, the cut falls at maxLength; a
+    /// quote left open keeps the line one sentence up to the cap.
+    @Test func overlongSentencesWithoutCommasOrWithAnOpenQuote() throws {
+        let plain = String(repeating: "甲", count: SentenceSplitter.maxLength * 2 + 10)
+        let (r, _) = try claims(plain)
+        #expect(r.segmented.sentences.map(\.range.count) == [SentenceSplitter.maxLength, SentenceSplitter.maxLength, 10])
+        let quoted = "他说：“" + String(repeating: "今年破案3宗。", count: 1000)
+        let (q, c) = try claims(quoted)
+        #expect(c.count == 1000)
+        #expect(q.segmented.sentences.count == 2)
+        #expect(q.segmented.buffer.text(q.segmented.sentences[0].range).hasSuffix("。"))
+    }
+}
+
+extension PipelineTests {
+    /// Small outputs are gathered, a large one is written from its own storage: the file holds
+    /// every byte once, in the order given.
+    @Test func outputSinkKeepsOrderAcrossSmallAndLargeWrites() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("zhclaims-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sink = try OutputSink(path: path)
+        let parts: [[UInt8]] = [Array("a\n".utf8), Array(repeating: 0x62, count: 100_000) + [0x0A], Array("c\n".utf8),
+                                Array(repeating: 0x64, count: 70_000) + [0x0A], Array(repeating: 0x65, count: 65_530) + [0x0A]]
+        for p in parts { #expect(sink.write(p)) }
+        try sink.finish()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(parts.joined()))
     }
 }
