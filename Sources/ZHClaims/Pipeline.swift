@@ -13,7 +13,8 @@ public struct Pipeline: Sendable {
         public var maxDocumentBytes = 256 << 20
         /// Files larger than this are read in pieces of this size, cut at line breaks.
         public var pieceBytes = 4 << 20
-        /// With several jobs, the outputs held for in-order writing stop growing past this.
+        /// With several jobs, finished outputs waiting for an earlier item to be written stop
+        /// growing past about this many bytes: workers pause before taking another item.
         public var heldOutputBytes = 64 << 20
         public var includeSentence = false
         public var forcedEncoding: String? = nil
@@ -69,41 +70,49 @@ public struct Pipeline: Sendable {
         self.options = options
     }
 
-    /// Runs every item; `emit` receives each item's output in input order, on the calling thread.
-    /// `emit` returns false to stop early (e.g. the reader of stdout went away).
+    /// Runs every item; `emit` receives the outputs in input order, one call at a time (from
+    /// this thread or a worker). A document with a large output may come in several calls: its
+    /// records first, then the rest with its counts. `emit` returns false to stop early (e.g. the
+    /// reader of stdout went away).
     public func run<S: Sequence<InputItem>>(_ items: S, emit: (ItemOutput) -> Bool) throws -> Summary {
         let jobs = max(1, options.jobs)
         let extractors = try (0..<jobs).map { _ in try DocumentExtractor(book: book) }
-        var summary = Summary()
+        return withoutActuallyEscaping(emit) { emit in
+            let emitter = OrderedEmitter(budget: options.heldOutputBytes, emit: emit)
+            run(items, extractors, emitter)
+            return emitter.summary
+        }
+    }
+
+    private func run<S: Sequence<InputItem>>(_ items: S, _ extractors: [DocumentExtractor], _ emitter: OrderedEmitter) {
         var iterator = JSONLinesExpansion(items.makeIterator(), idField: options.idField, textField: options.textField)
         // Workers wait for the slowest item of a batch: large batches keep that wait short, and
-        // a byte budget (8 pieces) keeps a batch of big files, and their output, within the memory bound.
-        let batchSize = jobs == 1 ? 1 : 128 * jobs
+        // a byte budget (8 pieces) keeps a batch of big files within the memory bound.
+        let batchSize = extractors.count == 1 ? 1 : 128 * extractors.count
         let batchBytes = 8 * options.pieceBytes
-        var pending: [InputItem] = []   // taken from the iterator but not yet processed, in order
-        while true {
+        var pending: InputItem? = nil
+        var number = 0
+        while !emitter.stopped {
             var batch: [InputItem] = []
             var bytes = 0
             var large: (path: String, id: String)? = nil
-            while batch.count < batchSize, bytes < batchBytes, let item = pending.isEmpty ? iterator.next() : pending.removeFirst() {
+            while batch.count < batchSize, bytes < batchBytes, let item = pending ?? iterator.next() {
+                pending = nil
                 let size = Self.size(of: item)
                 if let big = readInPieces(item, size: size) {
-                    if batch.isEmpty { large = big } else { pending.insert(item, at: 0) }
+                    if batch.isEmpty { large = big } else { pending = item }
                     break
                 }
                 batch.append(item)
                 bytes += size
             }
             if batch.isEmpty && large == nil { break }
-            let outputs = process(batch, extractors)
-            pending.insert(contentsOf: batch[outputs.count...], at: 0)
-            for out in outputs {
-                summary.add(out)
-                if !emit(out) { return summary }
+            process(batch, from: number, extractors, emitter)
+            number += batch.count
+            if let large {
+                number += processPieces(large.path, id: large.id, from: number, extractors[0], emitter)
             }
-            if let large, !processPieces(large.path, id: large.id, extractors[0], &summary, emit) { return summary }
         }
-        return summary
     }
 
     /// A file too large to hold as one document: read it in pieces (not stdin, UTF-16 or HTML).
@@ -124,81 +133,77 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Extracts a large file piece by piece on this thread, emitting each piece's lines at once,
-    /// so neither the input nor the output of the file is ever held whole.
-    private func processPieces(_ path: String, id: String, _ extractor: DocumentExtractor,
-                               _ summary: inout Summary, _ emit: (ItemOutput) -> Bool) -> Bool {
+    /// Extracts a large file piece by piece on this thread, writing each piece's lines at once,
+    /// so neither the input nor the output of the file is ever held whole. Each piece takes the
+    /// next item number.
+    private func processPieces(_ path: String, id: String, from number: Int, _ extractor: DocumentExtractor,
+                               _ emitter: OrderedEmitter) -> Int {
         guard let reader = PieceReader(path: path, id: id, pieceBytes: options.pieceBytes, forcedCharset: options.forcedEncoding) else {
             var out = ItemOutput()
             out.skip(InputProblem(source: path, reason: FileSystem.errorText()))
-            summary.add(out)
-            return emit(out)
+            emitter.finish(number, out)
+            return 1
         }
         var sentences = 0
-        var firstPiece = true
+        var count = 0
         var warned = Set<String>()
-        while let piece = reader.next() {
+        while !emitter.stopped, let piece = reader.next() {
             var out = ItemOutput()
             switch piece {
             case var .success(doc):
                 doc.origin.sentences = sentences
                 doc.warnings = doc.warnings.filter { warned.insert($0).inserted }
-                sentences += extract(doc, extractor, &out)
-                if !firstPiece { out.documents = 0 }
-                firstPiece = false
+                sentences += extract(doc, extractor, &out) { emitter.flush(number + count, &$0) }
+                if count > 0 { out.documents = 0 }
             case let .failure(p):
                 out.skip(p)
             }
-            summary.add(out)
-            if !emit(out) { return false }
+            emitter.finish(number + count, out)
+            count += 1
         }
-        return true
+        return count
     }
 
-    /// The outputs of a prefix of `batch`, in order. Workers stop taking items once the outputs
-    /// they hold (which wait for the batch to finish) pass `heldOutputBytes`: a batch of items
-    /// dense with claims then ends early, and the rest goes into the next batch.
-    private func process(_ batch: [InputItem], _ extractors: [DocumentExtractor]) -> ArraySlice<ItemOutput> {
-        if extractors.count == 1 || batch.count == 1 { return batch.map { process($0, extractors[0]) }[...] }
-        let results = UnsafeMutableBufferPointer<ItemOutput>.allocate(capacity: batch.count)
-        results.initialize(repeating: ItemOutput())
-        defer { results.deinitialize(); results.deallocate() }
+    /// Runs a batch on the workers; item `k` of the batch is item number `first + k`.
+    private func process(_ batch: [InputItem], from first: Int, _ extractors: [DocumentExtractor], _ emitter: OrderedEmitter) {
+        if extractors.count == 1 || batch.count == 1 {
+            for (k, item) in batch.enumerated() where !emitter.stopped {
+                emitter.finish(first + k, process(item, extractors[0]) { emitter.flush(first + k, &$0) })
+            }
+            return
+        }
         let next = Atomic<Int>(0)
-        let held = Atomic<Int>(0)
-        let shared = UncheckedBox(results)
         let workers = UncheckedBox(extractors)
-        let budget = options.heldOutputBytes
         DispatchQueue.concurrentPerform(iterations: extractors.count) { w in
-            while held.load(ordering: .relaxed) < budget {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if i >= batch.count { break }
-                let out = process(batch[i], workers.value[w])
-                held.wrappingAdd(out.records.count, ordering: .relaxed)
-                shared.value[i] = out
+            while true {
+                emitter.waitForRoom()
+                if emitter.stopped { break }
+                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                if k >= batch.count { break }
+                emitter.finish(first + k, process(batch[k], workers.value[w]) { emitter.flush(first + k, &$0) })
             }
         }
-        // Every index handed out was processed, so the processed items are a prefix.
-        let done = min(next.load(ordering: .relaxed), batch.count)
-        return Array(results[..<done])[...]
     }
 
     /// One input item through every stage.
-    func process(_ item: InputItem, _ extractor: DocumentExtractor) -> ItemOutput {
+    func process(_ item: InputItem, _ extractor: DocumentExtractor, flush: (inout ItemOutput) -> Void = { _ in }) -> ItemOutput {
         var out = ItemOutput()
         switch item {
         case let .problem(p):
             out.skip(p)
         case let .text(document):
-            extract(document, extractor, &out)
+            extract(document, extractor, &out, flush)
         case let .file(path, id):
             switch DocumentLoader.load(path: path, id: id, options: options) {
-            case let .success(document): extract(document, extractor, &out)
+            case let .success(document): extract(document, extractor, &out, flush)
             case let .failure(p): out.skip(p)
             }
-        case let .jsonLinesFile(path, _):
-            DocumentLoader.forEachRecord(path: path, options: options) { item in
-                switch item {
-                case let .text(document): extract(document, extractor, &out)
+        case .jsonLinesFile:
+            // `run` splits dumps into records first; this is for a caller handing one in whole.
+            var records = JSONLinesExpansion([item].makeIterator(), idField: options.idField, textField: options.textField)
+            while let record = records.next() {
+                switch record {
+                case let .text(document): extract(document, extractor, &out, flush)
                 case let .problem(p): out.skip(p)
                 default: break
                 }
@@ -207,16 +212,18 @@ public struct Pipeline: Sendable {
         return out
     }
 
-    /// Extracts one document into `out`; returns its number of sentences.
+    /// Extracts one document into `out`; returns its number of sentences. `flush` may write and
+    /// empty the records gathered so far (it is called between sentences).
     @discardableResult
-    private func extract(_ document: Document, _ extractor: DocumentExtractor, _ out: inout ItemOutput) -> Int {
+    private func extract(_ document: Document, _ extractor: DocumentExtractor, _ out: inout ItemOutput,
+                         _ flush: (inout ItemOutput) -> Void) -> Int {
         out.documents += 1
         out.bytes += document.text.utf8.count
         out.encodings[document.encoding ?? "UTF-8 (JSON)", default: 0] += 1
         for w in document.warnings { out.messages.append("\(document.id): \(w)") }
-        // Records are written sentence by sentence; on an error the document's partial records
-        // are taken back, so its output is all or nothing.
-        let recordsBefore = out.records.count, claimsBefore = out.claims, kindsBefore = out.kinds
+        // On an error the records not yet written are taken back, and the counts with them, so
+        // the counts always say what was written.
+        var mark = (records: out.records.count, claims: out.claims, kinds: out.kinds)
         do {
             let (segmented, limitHits) = try extractor.extract(document) { sentence, claims, buffer in
                 let sentenceText = options.includeSentence ? buffer.text(sentence.range) : nil
@@ -225,22 +232,25 @@ public struct Pipeline: Sendable {
                     out.kinds[claim.kind.rawValue, default: 0] += 1
                 }
                 out.claims += claims.count
+                let gathered = out.records.count
+                flush(&out)
+                if out.records.count < gathered { mark = (out.records.count, out.claims, out.kinds) }
             }
             for id in limitHits {
                 out.messages.append("\(document.id): rule \(id) hit the PCRE2 match limit; skipped it for this document")
             }
             return segmented.sentences.count
         } catch {
-            out.records.removeSubrange(recordsBefore...)
-            out.claims = claimsBefore
-            out.kinds = kindsBefore
+            out.records.removeSubrange(mark.records...)
+            out.claims = mark.claims
+            out.kinds = mark.kinds
             out.skip(InputProblem(source: document.id, reason: "\(error)"))
             return 0
         }
     }
 }
 
-/// Lets worker threads write disjoint slots of one result buffer.
+/// Lets worker threads share the extractors, each using only its own.
 private final class UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }

@@ -208,3 +208,46 @@ extension PipelineTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(parts.joined()))
     }
 }
+
+extension PipelineTests {
+    /// Documents whose output passes `OrderedEmitter.flushBytes` are written in parts, each part
+    /// whole lines, and the bytes are the same as one job's for every job count and budget.
+    @Test func largeOutputsAreWrittenInPartsInOrder() throws {
+        let docs = (0..<4).map { i in
+            InputItem.text(Document(id: "big\(i)", text: String(repeating: "全市立案\(i + 1)2宗，", count: 4_000 + 2_000 * i)))
+        }
+        func run(_ jobs: Int, held: Int = 64 << 20) throws -> (bytes: [UInt8], calls: Int, summary: Pipeline.Summary) {
+            var options = Pipeline.Options()
+            options.jobs = jobs
+            options.heldOutputBytes = held
+            var bytes: [UInt8] = [], calls = 0
+            let summary = try Pipeline(book: Self.book, options: options).run(docs) {
+                #expect($0.records.isEmpty || $0.records.last == 0x0A, "a part ends with a whole line")
+                bytes += $0.records; calls += 1; return true
+            }
+            return (bytes, calls, summary)
+        }
+        let one = try run(1)
+        #expect(one.bytes.count > 4 * OrderedEmitter.flushBytes)
+        #expect(one.calls > docs.count, "some documents were written in parts")
+        #expect(one.summary.claims == 4_000 + 6_000 + 8_000 + 10_000 && one.summary.documents == 4)
+        for (jobs, held) in [(2, 64 << 20), (2, 1), (3, 1)] {
+            let r = try run(jobs, held: held)
+            let same = r.bytes == one.bytes   // (a Bool: a failure must not print megabytes)
+            #expect(same, "jobs \(jobs), held \(held)")
+            #expect(r.summary.claims == one.summary.claims)
+        }
+    }
+
+    /// A consumer that stops the run stops it: nothing is emitted after it said no.
+    @Test func emitReturningFalseStopsTheRun() throws {
+        let docs = (0..<50).map { InputItem.text(Document(id: "d\($0)", text: "新增企业\($0)家。")) }
+        for jobs in [1, 2] {
+            var options = Pipeline.Options()
+            options.jobs = jobs
+            var calls = 0
+            _ = try Pipeline(book: Self.book, options: options).run(docs) { _ in calls += 1; return calls < 3 }
+            #expect(calls == 3, "jobs \(jobs)")
+        }
+    }
+}

@@ -36,18 +36,6 @@ public enum DocumentLoader {
         }
     }
 
-    /// Each `{"id","text"}` record of a JSON Lines file, one line at a time.
-    static func forEachRecord(path: String, options: Pipeline.Options, _ body: (InputItem) -> Void) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { body(.problem(InputProblem(source: path, reason: FileSystem.errorText()))); return }
-        defer { close(fd) }
-        let reader = LineReader(fd: fd)
-        while let line = reader.next() {
-            if let item = JSONLinesRecord.item(line, source: path, lineNumber: reader.lineNumber,
-                                               idField: options.idField, textField: options.textField) { body(item) }
-        }
-    }
-
     static func readAll(fd: Int32) -> [UInt8] {
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
