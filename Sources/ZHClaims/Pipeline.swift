@@ -35,6 +35,12 @@ public struct Pipeline: Sendable {
         public var encodings: [String: Int] = [:]
         public var kinds: [String: Int] = [:]
         public var skipped: Int { problems.count }
+        /// For a piece of a large file: its number, its sentences, and where the `sent` numbers
+        /// of its records start (written relative to the piece until the emitter knows the
+        /// sentences of the pieces before it).
+        var piece: Int? = nil
+        var sentences = 0
+        var sentenceOffsets: [Int] = []
 
         mutating func skip(_ p: InputProblem) {
             problems.append(p)
@@ -85,43 +91,24 @@ public struct Pipeline: Sendable {
     }
 
     private func run<S: Sequence<InputItem>>(_ items: S, _ extractors: [DocumentExtractor], _ emitter: OrderedEmitter) {
-        var iterator = JSONLinesExpansion(items.makeIterator(), idField: options.idField, textField: options.textField)
+        let records = JSONLinesExpansion(items.makeIterator(), idField: options.idField, textField: options.textField)
+        var iterator = PieceExpansion(records, pieceBytes: options.pieceBytes, forcedEncoding: options.forcedEncoding)
         // Workers wait for the slowest item of a batch: large batches keep that wait short, and
         // a byte budget (8 pieces) keeps a batch of big files within the memory bound.
         let batchSize = extractors.count == 1 ? 1 : 128 * extractors.count
         let batchBytes = 8 * options.pieceBytes
-        var pending: InputItem? = nil
         var number = 0
         while !emitter.stopped {
             var batch: [InputItem] = []
             var bytes = 0
-            var large: (path: String, id: String)? = nil
-            while batch.count < batchSize, bytes < batchBytes, let item = pending ?? iterator.next() {
-                pending = nil
-                let size = Self.size(of: item)
-                if let big = readInPieces(item, size: size) {
-                    if batch.isEmpty { large = big } else { pending = item }
-                    break
-                }
+            while batch.count < batchSize, bytes < batchBytes, let item = iterator.next() {
                 batch.append(item)
-                bytes += size
+                bytes += Self.size(of: item)
             }
-            if batch.isEmpty && large == nil { break }
+            if batch.isEmpty { break }
             process(batch, from: number, extractors, emitter)
             number += batch.count
-            if let large {
-                number += processPieces(large.path, id: large.id, from: number, extractors[0], emitter)
-            }
         }
-    }
-
-    /// A file too large to hold as one document: read it in pieces (not stdin, UTF-16 or HTML).
-    private func readInPieces(_ item: InputItem, size: Int) -> (path: String, id: String)? {
-        guard case let .file(path, id) = item, path != "-", size > options.pieceBytes else { return nil }
-        let lower = path.lowercased()
-        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return nil }
-        guard let head = FileSystem.head(of: path, count: 2), head != [0xFF, 0xFE], head != [0xFE, 0xFF] else { return nil }
-        return (path, id)
     }
 
     /// The size of an item's text, for the batch's byte budget (0 for stdin, which is read later).
@@ -133,42 +120,11 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Extracts a large file piece by piece on this thread, writing each piece's lines at once,
-    /// so neither the input nor the output of the file is ever held whole. Each piece takes the
-    /// next item number.
-    private func processPieces(_ path: String, id: String, from number: Int, _ extractor: DocumentExtractor,
-                               _ emitter: OrderedEmitter) -> Int {
-        guard let reader = PieceReader(path: path, id: id, pieceBytes: options.pieceBytes, forcedCharset: options.forcedEncoding) else {
-            var out = ItemOutput()
-            out.skip(InputProblem(source: path, reason: FileSystem.errorText()))
-            emitter.finish(number, out)
-            return 1
-        }
-        var sentences = 0
-        var count = 0
-        var warned = Set<String>()
-        while !emitter.stopped, let piece = reader.next() {
-            var out = ItemOutput()
-            switch piece {
-            case var .success(doc):
-                doc.origin.sentences = sentences
-                doc.warnings = doc.warnings.filter { warned.insert($0).inserted }
-                sentences += extract(doc, extractor, &out) { emitter.flush(number + count, &$0) }
-                if count > 0 { out.documents = 0 }
-            case let .failure(p):
-                out.skip(p)
-            }
-            emitter.finish(number + count, out)
-            count += 1
-        }
-        return count
-    }
-
     /// Runs a batch on the workers; item `k` of the batch is item number `first + k`.
     private func process(_ batch: [InputItem], from first: Int, _ extractors: [DocumentExtractor], _ emitter: OrderedEmitter) {
         if extractors.count == 1 || batch.count == 1 {
             for (k, item) in batch.enumerated() where !emitter.stopped {
-                emitter.finish(first + k, process(item, extractors[0]) { emitter.flush(first + k, &$0) })
+                emitter.finish(first + k, process(item, extractors[0], emitter, number: first + k))
             }
             return
         }
@@ -180,22 +136,23 @@ public struct Pipeline: Sendable {
                 if emitter.stopped { break }
                 let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 if k >= batch.count { break }
-                emitter.finish(first + k, process(batch[k], workers.value[w]) { emitter.flush(first + k, &$0) })
+                emitter.finish(first + k, process(batch[k], workers.value[w], emitter, number: first + k))
             }
         }
     }
 
-    /// One input item through every stage.
-    func process(_ item: InputItem, _ extractor: DocumentExtractor, flush: (inout ItemOutput) -> Void = { _ in }) -> ItemOutput {
+    /// One input item through every stage. With an emitter, `number` is the item's place in the
+    /// output order.
+    func process(_ item: InputItem, _ extractor: DocumentExtractor, _ emitter: OrderedEmitter? = nil, number: Int = 0) -> ItemOutput {
         var out = ItemOutput()
         switch item {
         case let .problem(p):
             out.skip(p)
         case let .text(document):
-            extract(document, extractor, &out, flush)
+            extract(document, extractor, &out, emitter, number)
         case let .file(path, id):
             switch DocumentLoader.load(path: path, id: id, options: options) {
-            case let .success(document): extract(document, extractor, &out, flush)
+            case let .success(document): extract(document, extractor, &out, emitter, number)
             case let .failure(p): out.skip(p)
             }
         case .jsonLinesFile:
@@ -203,7 +160,7 @@ public struct Pipeline: Sendable {
             var records = JSONLinesExpansion([item].makeIterator(), idField: options.idField, textField: options.textField)
             while let record = records.next() {
                 switch record {
-                case let .text(document): extract(document, extractor, &out, flush)
+                case let .text(document): extract(document, extractor, &out, emitter, number)
                 case let .problem(p): out.skip(p)
                 default: break
                 }
@@ -212,35 +169,50 @@ public struct Pipeline: Sendable {
         return out
     }
 
-    /// Extracts one document into `out`; returns its number of sentences. `flush` may write and
-    /// empty the records gathered so far (it is called between sentences).
+    /// Extracts one document into `out`; returns its number of sentences. Between sentences the
+    /// emitter may write and empty the records gathered so far.
     @discardableResult
     private func extract(_ document: Document, _ extractor: DocumentExtractor, _ out: inout ItemOutput,
-                         _ flush: (inout ItemOutput) -> Void) -> Int {
-        out.documents += 1
+                         _ emitter: OrderedEmitter?, _ number: Int) -> Int {
+        if (document.piece ?? 0) == 0 { out.documents += 1 }   // a file read in pieces is one document
         out.bytes += document.text.utf8.count
         out.encodings[document.encoding ?? "UTF-8 (JSON)", default: 0] += 1
         for w in document.warnings { out.messages.append("\(document.id): \(w)") }
         // On an error the records not yet written are taken back, and the counts with them, so
         // the counts always say what was written.
         var mark = (records: out.records.count, claims: out.claims, kinds: out.kinds)
+        out.piece = document.piece
+        // A piece whose predecessors are all written (always so with one job) gets whole
+        // sentence numbers at once; the others are completed by the emitter.
+        var document = document
+        var relative = false
+        if let piece = document.piece {
+            if let before = emitter?.sentencesBefore(piece: piece, number: number) {
+                document.origin.sentences = before
+            } else {
+                relative = true
+            }
+        }
         do {
             let (segmented, limitHits) = try extractor.extract(document) { sentence, claims, buffer in
                 let sentenceText = options.includeSentence ? buffer.text(sentence.range) : nil
                 for claim in claims {
-                    ClaimRecord.write(claim, document: document, buffer: buffer, sentenceText: sentenceText, to: &out.records)
+                    let at = ClaimRecord.write(claim, document: document, buffer: buffer, sentenceText: sentenceText, to: &out.records)
+                    if relative { out.sentenceOffsets.append(at) }
                     out.kinds[claim.kind.rawValue, default: 0] += 1
                 }
                 out.claims += claims.count
                 let gathered = out.records.count
-                flush(&out)
+                emitter?.flush(number, &out)
                 if out.records.count < gathered { mark = (out.records.count, out.claims, out.kinds) }
             }
             for id in limitHits {
                 out.messages.append("\(document.id): rule \(id) hit the PCRE2 match limit; skipped it for this document")
             }
+            out.sentences = segmented.sentences.count
             return segmented.sentences.count
         } catch {
+            out.sentenceOffsets.removeAll { $0 >= mark.records }
             out.records.removeSubrange(mark.records...)
             out.claims = mark.claims
             out.kinds = mark.kinds

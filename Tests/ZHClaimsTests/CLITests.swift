@@ -163,15 +163,18 @@ struct CLITests {
         let seed = try String(contentsOf: Self.root.appendingPathComponent("Corpus/000_0ce164363d9924ef.txt"), encoding: .utf8)
         try Data(String(repeating: seed, count: 6).utf8).write(to: dir.appendingPathComponent("big.txt"))
         let whole = try run(["extract", dir.path])
-        let pieces = try run(["extract", "--piece-size", "5000", dir.path])
+        let pieces = try run(["extract", "--jobs", "1", "--piece-size", "5000", dir.path])
         #expect(whole.status == 0 && pieces.status == 0)
         #expect(whole.stdout.split(separator: "\n").count > 500)
         #expect(pieces.stdout == whole.stdout)
+        // Pieces are shared by the workers; their sentence numbers are completed in order.
+        let parallel = try run(["extract", "--jobs", "3", "--piece-size", "5000", dir.path])
+        #expect(parallel.stdout == whole.stdout)
         // A GB18030 file is cut at line breaks too, and decoded with the charset of its first piece.
         let gbk = try Data(contentsOf: Self.root.appendingPathComponent("Corpus/gbk_economy_report.txt"))
         try Data(repeating: 0, count: 0).write(to: dir.appendingPathComponent("big.txt"))
         try Data((0..<60).flatMap { _ in gbk }).write(to: dir.appendingPathComponent("big.txt"))
-        let gWhole = try run(["extract", dir.path]), gPieces = try run(["extract", "--piece-size", "5000", dir.path])
+        let gWhole = try run(["extract", dir.path]), gPieces = try run(["extract", "--jobs", "3", "--piece-size", "5000", dir.path])
         #expect(gWhole.stdout.split(separator: "\n").count > 600 && gPieces.stdout == gWhole.stdout)
         // One line with no line break at all is cut after a sentence terminator: nothing is lost
         // but what straddles a cut.

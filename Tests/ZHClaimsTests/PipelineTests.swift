@@ -251,3 +251,22 @@ extension PipelineTests {
         }
     }
 }
+
+extension PipelineTests {
+    /// Sentence numbers written relative to a piece are completed by the sentences before it.
+    @Test func shiftingSentenceNumbersRewritesOnlyThem() {
+        let doc = Document(id: "a\",\"sent\":7", text: "立案12宗。立案3宗。")
+        var records: [UInt8] = [], offsets: [Int] = []
+        for claim in (try? DocumentExtractor(book: Self.book).extract(doc))?.claims ?? [] {
+            offsets.append(ClaimRecord.write(claim, document: doc, buffer: TextBuffer(doc), sentenceText: nil, to: &records))
+        }
+        #expect(offsets.count == 2)
+        var shifted = records
+        ClaimRecord.shiftSentences(&shifted, at: offsets, by: 998)
+        let expected = String(decoding: records, as: UTF8.self)
+            .replacingOccurrences(of: #","sent":1,"#, with: #","sent":999,"#)
+            .replacingOccurrences(of: #","sent":2,"#, with: #","sent":1000,"#)
+        #expect(String(decoding: shifted, as: UTF8.self) == expected)
+        #expect(expected.contains(#"a\",\"sent\":7"#), "the id is untouched")
+    }
+}

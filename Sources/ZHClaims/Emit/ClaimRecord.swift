@@ -9,10 +9,14 @@ public enum ClaimRecord {
     /// Appends the record of `claim` (and `\n`) to `out`. With `sentence`, adds the `sentence` key.
     /// Written piece by piece into `out`, with no String built for keys, numbers or nulls: this
     /// runs once per claim, and building those strings cost about 10,000 instructions a record.
-    public static func write(_ claim: Claim, document: Document, buffer: TextBuffer, sentenceText: String?, to out: inout [UInt8]) {
+    /// Returns where the `sent` number starts in `out` (see `shiftSentences`).
+    @discardableResult
+    public static func write(_ claim: Claim, document: Document, buffer: TextBuffer, sentenceText: String?, to out: inout [UInt8]) -> Int {
         let o = document.origin
         raw("{\"doc\":", &out); string(document.id, &out)
-        raw(",\"sent\":", &out); integer(o.sentences + claim.sentence, &out)
+        raw(",\"sent\":", &out)
+        let sentenceAt = out.count
+        integer(o.sentences + claim.sentence, &out)
         raw(",\"start\":", &out); integer(o.codePoints + claim.span.lowerBound, &out)
         raw(",\"end\":", &out); integer(o.codePoints + claim.span.upperBound, &out)
         raw(",\"byte_start\":", &out); integer(o.bytes + buffer.byteOffsets[claim.span.lowerBound], &out)
@@ -35,6 +39,29 @@ public enum ClaimRecord {
         raw(",\"rule\":", &out); string(claim.rule, &out)
         if let sentenceText { raw(",\"sentence\":", &out); string(sentenceText, &out) }
         raw("}\n", &out)
+        return sentenceAt
+    }
+
+    /// Adds `base` to the `sent` numbers that start at `offsets` (ascending) of `records`. The
+    /// pieces of a large file are extracted in parallel, before the sentences of the pieces
+    /// ahead of them are counted; their numbers are made whole when they are written.
+    public static func shiftSentences(_ records: inout [UInt8], at offsets: [Int], by base: Int) {
+        guard base != 0, !offsets.isEmpty else { return }
+        var shifted: [UInt8] = []
+        shifted.reserveCapacity(records.count + offsets.count * 2)
+        var from = 0
+        for at in offsets {
+            var end = at, n = 0
+            while end < records.count, records[end] >= 0x30, records[end] <= 0x39 {
+                n = n * 10 + Int(records[end] - 0x30)
+                end += 1
+            }
+            shifted.append(contentsOf: records[from..<at])
+            integer(base + n, &shifted)
+            from = end
+        }
+        shifted.append(contentsOf: records[from...])
+        records = shifted
     }
 
     /// Bytes written as they are: keys with their quotes, comma and colon (keys need no escapes).

@@ -18,6 +18,16 @@ final class OrderedEmitter: @unchecked Sendable {
         var held = 0
         var stopped = false
         var summary = Pipeline.Summary()
+        /// Sentences in the pieces of the current large file written so far.
+        var sentencesBefore = 0
+
+        /// Completes the sentence numbers of a piece's records before they are written.
+        mutating func completeSentences(_ out: inout Pipeline.ItemOutput) {
+            guard let piece = out.piece else { return }
+            if piece == 0 { sentencesBefore = 0 }
+            ClaimRecord.shiftSentences(&out.records, at: out.sentenceOffsets, by: sentencesBefore)
+            out.sentenceOffsets.removeAll(keepingCapacity: true)
+        }
     }
 
     private let state = Mutex(State())
@@ -42,8 +52,10 @@ final class OrderedEmitter: @unchecked Sendable {
         state.withLock { s in
             s.ready[number] = out
             s.held += out.records.count
-            while !s.stopped, let next = s.ready.removeValue(forKey: s.head) {
+            while !s.stopped, var next = s.ready.removeValue(forKey: s.head) {
                 s.held -= next.records.count
+                s.completeSentences(&next)
+                if next.piece != nil { s.sentencesBefore += next.sentences }
                 s.summary.add(next)
                 if !emit(next) { s.stopped = true }
                 s.head += 1
@@ -59,6 +71,7 @@ final class OrderedEmitter: @unchecked Sendable {
             let written = state.withLock { s -> Bool in
                 guard s.head == number || s.stopped else { return false }
                 guard !s.stopped else { return true }
+                s.completeSentences(&out)
                 var partial = Pipeline.ItemOutput()
                 swap(&partial.records, &out.records)
                 if !emit(partial) { s.stopped = true }
@@ -69,6 +82,12 @@ final class OrderedEmitter: @unchecked Sendable {
             if written || out.records.count < Self.holdBytes { return }
             usleep(500)
         }
+    }
+
+    /// The sentences before piece `piece` of a large file, if item `number` is the head (so all
+    /// pieces before it are written); else nil.
+    func sentencesBefore(piece: Int, number: Int) -> Int? {
+        state.withLock { s in s.head == number ? (piece == 0 ? 0 : s.sentencesBefore) : nil }
     }
 
     /// Waits while finished outputs over the budget wait for the head.

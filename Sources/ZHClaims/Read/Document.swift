@@ -14,6 +14,10 @@ public struct Document: Sendable {
     /// Where this text starts in its document when a large file is read in pieces (zero otherwise):
     /// offsets and sentence numbers of its claims are counted from here.
     public var origin = TextOrigin()
+    /// The piece number (from 0) when a large file is read in pieces, else nil. The pieces are
+    /// extracted in parallel, so `origin.sentences` is 0 and the sentence numbers of a piece's
+    /// claims are completed when they are written, in order.
+    public var piece: Int? = nil
 
     public init(id: String, text: String, encoding: String? = nil, warnings: [String] = []) {
         self.id = id
