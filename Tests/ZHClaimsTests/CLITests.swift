@@ -170,6 +170,9 @@ struct CLITests {
         // Pieces are shared by the workers; their sentence numbers are completed in order.
         let parallel = try run(["extract", "--jobs", "3", "--piece-size", "5000", dir.path])
         #expect(parallel.stdout == whole.stdout)
+        // Stdin has no size to check, so it is always read in pieces.
+        let piped = try run(["extract", "--jobs", "2", "--piece-size", "5000", "-"], stdin: String(repeating: seed, count: 6))
+        #expect(piped.stdout.replacingOccurrences(of: #"{"doc":"-","#, with: #"{"doc":"big.txt","#) == whole.stdout)
         // A GB18030 file is cut at line breaks too, and decoded with the charset of its first piece.
         let gbk = try Data(contentsOf: Self.root.appendingPathComponent("Corpus/gbk_economy_report.txt"))
         try Data(repeating: 0, count: 0).write(to: dir.appendingPathComponent("big.txt"))

@@ -1,7 +1,8 @@
 /// Replaces each file too large to hold as one document by its pieces (`PieceReader`): one
 /// `.text` item per piece, numbered in `Document.piece`, read lazily. The pieces are then items
 /// like any other: the workers share them, and the output is the same as for a whole read.
-/// Not for stdin, HTML (its text needs the whole page) or UTF-16 (a cut could split a pair).
+/// Stdin (`-`) is always read this way: its size is unknown. Not for HTML (its text needs the
+/// whole page) or UTF-16 files (a cut could split a pair).
 public struct PieceExpansion<Base: IteratorProtocol<InputItem>>: IteratorProtocol {
     private var base: Base
     private let pieceBytes: Int
@@ -31,6 +32,10 @@ public struct PieceExpansion<Base: IteratorProtocol<InputItem>>: IteratorProtoco
                 }
             }
             guard let item = base.next() else { return nil }
+            if case .file("-", let id) = item {   // stdin: its size is unknown, so always in pieces
+                current = (PieceReader(fd: 0, path: "-", id: id, pieceBytes: pieceBytes, forcedCharset: forcedEncoding), 0, [])
+                continue
+            }
             guard case let .file(path, id) = item, isLarge(path) else { return item }
             guard let reader = PieceReader(path: path, id: id, pieceBytes: pieceBytes, forcedCharset: forcedEncoding) else {
                 return .problem(InputProblem(source: path, reason: FileSystem.errorText()))

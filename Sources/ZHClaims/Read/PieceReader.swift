@@ -23,23 +23,35 @@ public final class PieceReader {
     private var first = true
     private var failed = false
 
-    public init?(path: String, id: String, pieceBytes: Int, forcedCharset: String?) {
+    private let ownsFD: Bool
+
+    public convenience init?(path: String, id: String, pieceBytes: Int, forcedCharset: String?) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
+        self.init(fd: fd, path: path, id: id, pieceBytes: pieceBytes, forcedCharset: forcedCharset, owned: true)
+    }
+
+    /// Reads an open descriptor (stdin), which it does not close.
+    public init(fd: Int32, path: String, id: String, pieceBytes: Int, forcedCharset: String?, owned: Bool = false) {
         self.path = path
         self.id = id
         self.fd = fd
+        self.ownsFD = owned
         self.pieceBytes = max(4096, pieceBytes)
         self.forcedCharset = forcedCharset
     }
 
-    deinit { close(fd) }
+    deinit { if ownsFD { close(fd) } }
 
     /// The next piece, a problem (after which the file is abandoned), or nil at the end.
     public func next() -> Result<Document, InputProblem>? {
         guard !failed else { return nil }
         fill()
         guard !carry.isEmpty else { return nil }
+        // UTF-16 (a BOM) cannot be cut at a byte: such a stream is read whole, as one piece.
+        if first, forcedCharset == nil, carry.starts(with: [0xFF, 0xFE]) || carry.starts(with: [0xFE, 0xFF]) {
+            while !eof { fill(upTo: .max) }
+        }
         let cut = eof ? carry.count : cutPoint(carry)
         let bytes = Array(carry[..<cut])
         carry.removeSubrange(..<cut)
@@ -69,9 +81,9 @@ public final class PieceReader {
     }
 
     /// Reads until the buffer holds a piece (or the file ends).
-    private func fill() {
+    private func fill(upTo limit: Int? = nil) {
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while !eof && carry.count < pieceBytes {
+        while !eof && carry.count < (limit ?? pieceBytes) {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { eof = true; break }
