@@ -4,9 +4,9 @@ import Synchronization
 /// All the wiring in one place: read and decode → normalize → segment → match → resolve →
 /// context → emit, over many documents on `jobs` threads, with output in input order.
 ///
-/// Input items are taken in batches; the workers of a batch pull items from a shared counter,
-/// and the batch's output is written in item order, so the bytes written are the same for every
-/// `jobs` value. Memory is bounded by the batch, never by the corpus.
+/// The workers take items one at a time from a shared stream, which numbers them; the ordered
+/// emitter writes the outputs by number, so the bytes written are the same for every `jobs`
+/// value. Memory is bounded by the emitter's budgets and the piece size, never by the corpus.
 public struct Pipeline: Sendable {
     public struct Options: Sendable {
         public var jobs = 1
@@ -90,53 +90,19 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Each worker takes the next item (numbered in input order) from the shared stream until it
+    /// runs dry: no batches, so no worker waits for another's slow item. Reading the stream (file
+    /// names, `.jsonl` lines, pieces of large files) is cheap and done under a lock.
     private func run<S: Sequence<InputItem>>(_ items: S, _ extractors: [DocumentExtractor], _ emitter: OrderedEmitter) {
         let records = JSONLinesExpansion(items.makeIterator(), idField: options.idField, textField: options.textField)
-        var iterator = PieceExpansion(records, pieceBytes: options.pieceBytes, forcedEncoding: options.forcedEncoding)
-        // Workers wait for the slowest item of a batch: large batches keep that wait short, and
-        // a byte budget (8 pieces) keeps a batch of big files within the memory bound.
-        let batchSize = extractors.count == 1 ? 1 : 128 * extractors.count
-        let batchBytes = 8 * options.pieceBytes
-        var number = 0
-        while !emitter.stopped {
-            var batch: [InputItem] = []
-            var bytes = 0
-            while batch.count < batchSize, bytes < batchBytes, let item = iterator.next() {
-                batch.append(item)
-                bytes += Self.size(of: item)
-            }
-            if batch.isEmpty { break }
-            process(batch, from: number, extractors, emitter)
-            number += batch.count
-        }
-    }
-
-    /// The size of an item's text, for the batch's byte budget (0 for stdin, which is read later).
-    private static func size(of item: InputItem) -> Int {
-        switch item {
-        case let .file(path, _) where path != "-": return FileSystem.size(of: path)
-        case let .text(document): return document.text.utf8.count
-        default: return 0
-        }
-    }
-
-    /// Runs a batch on the workers; item `k` of the batch is item number `first + k`.
-    private func process(_ batch: [InputItem], from first: Int, _ extractors: [DocumentExtractor], _ emitter: OrderedEmitter) {
-        if extractors.count == 1 || batch.count == 1 {
-            for (k, item) in batch.enumerated() where !emitter.stopped {
-                emitter.finish(first + k, process(item, extractors[0], emitter, number: first + k))
-            }
-            return
-        }
-        let next = Atomic<Int>(0)
+        let stream = SharedStream(PieceExpansion(records, pieceBytes: options.pieceBytes, forcedEncoding: options.forcedEncoding))
         let workers = UncheckedBox(extractors)
         DispatchQueue.concurrentPerform(iterations: extractors.count) { w in
             while true {
                 emitter.waitForRoom()
                 if emitter.stopped { break }
-                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                if k >= batch.count { break }
-                emitter.finish(first + k, process(batch[k], workers.value[w], emitter, number: first + k))
+                guard let (item, number) = stream.next() else { break }
+                emitter.finish(number, process(item, workers.value[w], emitter, number: number))
             }
         }
     }
@@ -218,6 +184,23 @@ public struct Pipeline: Sendable {
             out.kinds = mark.kinds
             out.skip(InputProblem(source: document.id, reason: "\(error)"))
             return 0
+        }
+    }
+}
+
+/// The input stream shared by the workers: each takes the next item and its number under a lock.
+private final class SharedStream: @unchecked Sendable {
+    private var items: AnyIterator<InputItem>
+    private var number = 0
+    private let lock = Mutex(())
+
+    init(_ items: some IteratorProtocol<InputItem>) { self.items = AnyIterator(items) }
+
+    func next() -> (InputItem, Int)? {
+        lock.withLock { _ in
+            guard let item = items.next() else { return nil }
+            defer { number += 1 }
+            return (item, number)
         }
     }
 }

@@ -43,7 +43,7 @@ struct FragmentGuardTests {
         let a = try PCRE2Pattern("(?x)" + plain.expand(rule)), b = try PCRE2Pattern("(?x)" + guarded.expand(rule))
         #expect(try guarded.expand(rule) != plain.expand(rule))
         let matcher = PCRE2Matcher(maxCaptures: 4)
-        for text in Self.words.map { $0 + "30人" } + ["12人", "超30人", "最多 7人", "将近八人", "共有 40 人"] {
+        for text in Self.words.map({ $0 + "30人" }) + ["12人", "超30人", "最多 7人", "将近八人", "共有 40 人"] {
             let bytes = Array(text.utf8)
             var ga: [Range<Int>?] = [], gb: [Range<Int>?] = []
             let (fa, fb) = try bytes.withUnsafeBufferPointer { (try matcher.match(a, in: $0, from: 0, into: &ga), try matcher.match(b, in: $0, from: 0, into: &gb)) }

@@ -76,8 +76,8 @@ struct PipelineTests {
         #expect(!one.isEmpty)
         #expect(try run(2) == one)
         #expect(try run(5) == one)
-        // A held-output budget of one byte ends every batch after each worker's first item: the
-        // rest must still come out, once and in order.
+        // With a held-output budget of one byte a worker waits for the oldest item before taking
+        // another whenever finished output is waiting: it must still come out once, in order.
         #expect(try run(2, held: 1) == one)
         #expect(try run(3, held: 200) == one)
     }

@@ -17,7 +17,7 @@ public struct PieceExpansion<Base: IteratorProtocol<InputItem>>: IteratorProtoco
 
     public mutating func next() -> InputItem? {
         while true {
-            if var (reader, number, warned) = current {
+            if case (let reader, let number, var warned)? = current {
                 current = nil
                 switch reader.next() {
                 case nil:
