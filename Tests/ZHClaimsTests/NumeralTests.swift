@@ -553,3 +553,26 @@ private enum ChineseWriter {
         }
     }
 }
+
+/// Ranges with a different unit on each bound are read in the smaller unit, exactly, or not at all.
+@Suite struct UnitConversionTests {
+    func common(_ low: String, _ lu: String, _ high: String, _ hu: String) -> String? {
+        UnitConversion.common(low: Numeral.parse(low)!, lowUnit: lu, high: Numeral.parse(high)!, highUnit: hu)
+            .map { "\($0.0)-\($0.1) \($0.2)" }
+    }
+
+    @Test func convertsIntoTheSmallerUnitExactly() {
+        #expect(common("45", "分钟", "1", "小时") == "45-60 分钟")
+        #expect(common("1", "年", "18", "个月") == "12-18 个月")
+        #expect(common("800", "公斤", "1.5", "吨") == "800-1500 公斤")
+        #expect(common("3", "斤", "2", "公斤") == "3-4 斤")
+        #expect(common("0.5", "公里", "800", "米") == "500-800 米")
+    }
+
+    @Test func refusesWhatDoesNotConvertExactly() {
+        #expect(common("2", "周", "1", "个月") == nil, "a month has no fixed number of weeks")
+        #expect(common("3", "天", "1", "个月") == nil)
+        #expect(common("5", "米", "2", "公斤") == nil, "different quantities")
+        #expect(common("5", "亩", "2", "公顷") == nil, "亩 is not in the table")
+    }
+}

@@ -34,6 +34,9 @@ public enum GroupRole: String, CaseIterable, Sendable {
     case high_frac
     /// Date and time parts.
     case year, month, day, hour, minute, second, ampm
+    /// The unit written after a range's lower bound (45分钟到1小时): when it differs from `unit`,
+    /// both bounds are read in the smaller unit, or the range is dropped if they do not convert.
+    case low_unit
 }
 
 extension GroupRole {
@@ -69,6 +72,7 @@ extension GroupRole {
         case .minute: 24
         case .second: 25
         case .ampm: 26
+        case .low_unit: 27
         }
     }
 }

@@ -4,10 +4,11 @@ public struct Resolver: Sendable {
     public init() {}
 
     public enum Failure: Error, CustomStringConvertible {
-        case noNumber, unreadable(String), badDate(String)
+        case noNumber, unreadable(String), badDate(String), mixedUnits(String, String)
         public var description: String {
             switch self {
             case .noNumber: return "the rule captured no number"
+            case let .mixedUnits(a, b): return "a range from \(a) to \(b), units that do not convert exactly"
             case let .unreadable(t): return "cannot read '\(t)' as a number"
             case let .badDate(t): return "not a valid date or time: \(t)"
             }
@@ -39,6 +40,16 @@ public struct Resolver: Sendable {
             }
         }
         fillWords(&claim, c, buffer, text)
+        if let written = text(.low_unit), let high = claim.high, let value = claim.value, let unit = claim.unit {
+            let lowUnit = Lexicon.unit(written, kind: kind)
+            // A shortened repeat of the unit is the same unit: 20度到30度电.
+            if lowUnit != unit && !unit.hasPrefix(lowUnit) {
+                guard let (l, h, u) = UnitConversion.common(low: value, lowUnit: lowUnit, high: high, highUnit: unit) else {
+                    return .failure(.mixedUnits(lowUnit, unit))
+                }
+                (claim.value, claim.high, claim.unit) = (l, h, u)
+            }
+        }
         return .success(claim)
     }
 
@@ -102,10 +113,14 @@ public struct Resolver: Sendable {
             guard let f = Self.fraction(frac), let s = v + f else { return .failure(.unreadable(frac)) }
             v = s
         }
-        // 半 after the number, or inside the unit (一个半小时, 6個半鐘): one half more.
-        if text(.half) != nil || text(.unit)?.contains("半") == true, let s = v + ExactDecimal(significand: 5, scale: 1) { v = s }
         // The upper bound written as the last digit only: 一万六七 → 一万七, 三十五六 → 三十六.
         let highText = text(.high_tail).flatMap { tail in text(.num).map { String($0.dropLast()) + tail } } ?? text(.high)
+        // 半 after the number, or inside the unit (一个半小时, 6個半鐘): one half more. The unit
+        // of a range follows its upper bound, so a 半 in it is the upper bound's (45分鐘至一個半小時).
+        let half = ExactDecimal(significand: 5, scale: 1)
+        let halfInUnit = text(.unit)?.contains("半") == true
+        let halfInLowUnit = text(.low_unit)?.contains("半") == true   // 三个半月至四个半月
+        if text(.half) != nil || halfInLowUnit || (halfInUnit && highText == nil), let s = v + half { v = s }
         let highRaw = highText.flatMap { Numeral.parse($0) }
         // The high bound's multiplier applies to a bare low bound: 2至3万人次 → 20000–30000;
         // not to a low bound that is already larger than the high digits (8500到3万 → 8500).
@@ -124,6 +139,7 @@ public struct Resolver: Sendable {
                 guard let f = Self.fraction(hf), let s = hv + f else { return .failure(.unreadable(hf)) }
                 hv = s
             }
+            if halfInUnit, let s = hv + half { hv = s }
             high = hv
         }
         if text(.neg) != nil { v = v.negated; high = high?.negated }
