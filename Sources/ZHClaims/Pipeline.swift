@@ -107,9 +107,9 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// One input item through every stage. With an emitter, `number` is the item's place in the
-    /// output order.
-    func process(_ item: InputItem, _ extractor: DocumentExtractor, _ emitter: OrderedEmitter? = nil, number: Int = 0) -> ItemOutput {
+    /// One input item through every stage; `number` is its place in the output order. Items
+    /// come from `run`'s stream, where dumps are already split into records.
+    private func process(_ item: InputItem, _ extractor: DocumentExtractor, _ emitter: OrderedEmitter, number: Int) -> ItemOutput {
         var out = ItemOutput()
         switch item {
         case let .problem(p):
@@ -121,16 +121,8 @@ public struct Pipeline: Sendable {
             case let .success(document): extract(document, extractor, &out, emitter, number)
             case let .failure(p): out.skip(p)
             }
-        case .jsonLinesFile:
-            // `run` splits dumps into records first; this is for a caller handing one in whole.
-            var records = JSONLinesExpansion([item].makeIterator(), idField: options.idField, textField: options.textField)
-            while let record = records.next() {
-                switch record {
-                case let .text(document): extract(document, extractor, &out, emitter, number)
-                case let .problem(p): out.skip(p)
-                default: break
-                }
-            }
+        case let .jsonLinesFile(path, _):
+            out.skip(InputProblem(source: path, reason: "internal error: a JSON Lines file reached the extractor unsplit"))
         }
         return out
     }
@@ -139,7 +131,7 @@ public struct Pipeline: Sendable {
     /// emitter may write and empty the records gathered so far.
     @discardableResult
     private func extract(_ document: Document, _ extractor: DocumentExtractor, _ out: inout ItemOutput,
-                         _ emitter: OrderedEmitter?, _ number: Int) -> Int {
+                         _ emitter: OrderedEmitter, _ number: Int) -> Int {
         if (document.piece ?? 0) == 0 { out.documents += 1 }   // a file read in pieces is one document
         out.bytes += document.text.utf8.count
         out.encodings[document.encoding ?? "UTF-8 (JSON)", default: 0] += 1
@@ -153,7 +145,7 @@ public struct Pipeline: Sendable {
         var document = document
         var relative = false
         if let piece = document.piece {
-            if let before = emitter?.sentencesBefore(piece: piece, number: number) {
+            if let before = emitter.sentencesBefore(piece: piece, number: number) {
                 document.origin.sentences = before
             } else {
                 relative = true
@@ -169,7 +161,7 @@ public struct Pipeline: Sendable {
                 }
                 out.claims += claims.count
                 let gathered = out.records.count
-                emitter?.flush(number, &out)
+                emitter.flush(number, &out)
                 if out.records.count < gathered { mark = (out.records.count, out.claims, out.kinds) }
             }
             for id in limitHits {
