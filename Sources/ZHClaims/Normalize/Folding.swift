@@ -7,12 +7,37 @@
 public enum Folding {
     @inline(__always)
     public static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        let v = s.value
-        if v < 0x80 { return s }
-        if v >= hanBase && v < hanBase + UInt32(hanTable.count) {
-            let mapped = hanTable[Int(v - hanBase)]
-            return mapped == 0 ? s : Unicode.Scalar(mapped)!
+        withFolder { $0.fold(s) }
+    }
+
+    /// Runs `body` with a folder that reads the table through one pointer: a loop over a whole
+    /// text should not pay the table's lazy-global check and bounds checks per code point.
+    @inline(__always)
+    static func withFolder<R>(_ body: (Folder) throws -> R) rethrows -> R {
+        try hanTable.withUnsafeBufferPointer { try body(Folder(table: $0)) }
+    }
+
+    struct Folder {
+        let table: UnsafeBufferPointer<UInt32>
+
+        @inline(__always)
+        func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+            let v = s.value
+            if v < 0x80 { return s }
+            let h = v &- hanBase
+            if h < UInt32(table.count) {
+                let mapped = table[Int(h)]
+                // The table holds only code points (ICU's mappings), 0 for none.
+                return mapped == 0 ? s : unsafeBitCast(mapped, to: Unicode.Scalar.self)
+            }
+            return Folding.foldOther(s)
         }
+    }
+
+    /// Folding outside the Han table.
+    @inline(__always)
+    static func foldOther(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
         if v >= 0xFF01 && v <= 0xFF5E { return Unicode.Scalar(v - 0xFEE0)! }   // fullwidth ASCII
         switch v {
         case 0x3000, 0x00A0: return " "

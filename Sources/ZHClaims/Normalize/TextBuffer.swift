@@ -21,36 +21,46 @@ public final class TextBuffer: Sendable {
 
     /// Code points, folded code points and byte offsets of valid UTF-8 (a String's storage), in
     /// one pass into arrays of the exact size: going through `unicodeScalars` counted, copied
-    /// and mapped the text in three passes (about a tenth of the run's instructions).
+    /// and mapped the text in three passes (about a tenth of the run's instructions). The
+    /// decoding reads through raw pointers and folding goes through one pointer to its table
+    /// (`Folding.Folder`): checked subscripts and the table's lazy global cost about 100
+    /// instructions a code point, most of this stage.
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> ([Unicode.Scalar], [Unicode.Scalar], [Int]) {
+        guard let p = bytes.baseAddress, !bytes.isEmpty else { return ([], [], [0]) }
+        let end = bytes.count
         var n = 0
-        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-        var offsets = [Int](repeating: 0, count: n + 1)
+        for i in 0..<end where p[i] & 0xC0 != 0x80 { n += 1 }
+        var offsets: [Int] = []
         var folded: [Unicode.Scalar] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
             folded = [Unicode.Scalar](unsafeUninitializedCapacity: n) { fout, fcount in
-                offsets.withUnsafeMutableBufferPointer { off in
-                    var i = 0, k = 0
-                    while i < bytes.count {
-                        let b0 = UInt32(bytes[i])
-                        var v: UInt32
-                        var width: Int
-                        if b0 < 0x80 { v = b0; width = 1 }
-                        else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); width = 2 }
-                        else if b0 < 0xF0 {
-                            v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); width = 3
-                        } else {
-                            v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                                | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F); width = 4
+                offsets = [Int](unsafeUninitializedCapacity: n + 1) { off, offCount in
+                    Folding.withFolder { folder in
+                        let o = out.baseAddress!, f = fout.baseAddress!, x = off.baseAddress!
+                        var i = 0, k = 0
+                        while i < end {
+                            let b0 = UInt32(p[i])
+                            var v: UInt32
+                            var width: Int
+                            if b0 < 0x80 { v = b0; width = 1 }
+                            else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F); width = 2 }
+                            else if b0 < 0xF0 {
+                                v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F); width = 3
+                            } else {
+                                v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12
+                                    | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F); width = 4
+                            }
+                            // Valid: a String holds valid UTF-8.
+                            let scalar = unsafeBitCast(v, to: Unicode.Scalar.self)
+                            (o + k).initialize(to: scalar)
+                            (f + k).initialize(to: folder.fold(scalar))
+                            (x + k).initialize(to: i)
+                            i &+= width
+                            k &+= 1
                         }
-                        let scalar = Unicode.Scalar(v).unsafelyUnwrapped   // valid: a String holds valid UTF-8
-                        (out.baseAddress! + k).initialize(to: scalar)
-                        (fout.baseAddress! + k).initialize(to: Folding.fold(scalar))
-                        off[k] = i
-                        i += width
-                        k += 1
+                        (x + n).initialize(to: end)
                     }
-                    off[n] = bytes.count
+                    offCount = n + 1
                 }
                 fcount = n
             }
