@@ -51,7 +51,7 @@ extension SubjectReader {
                 k = y.lowerBound - 1
             }
             var skipped = 0
-            while k >= 0, skipped < 3, [.word(.scope), .word(.time), .word(.verb), .space].contains(tokens[k].kind) {
+            while k >= 0, skipped < 3, Self.skippableBeforeShare(tokens[k].kind) {
                 k -= 1
                 skipped += 1
             }
@@ -124,6 +124,14 @@ extension SubjectReader {
     }
 
     // Word lists read for every claim (static: a literal array in a function is built per call).
+    /// Words between a share's `的` phrase and the word that bridges to its whole.
+    static func skippableBeforeShare(_ kind: SubjectToken.Kind) -> Bool {
+        switch kind {
+        case .word(.scope), .word(.time), .word(.verb), .space: return true
+        default: return false
+        }
+    }
+
     static let predicatingApprox = ["超过", "超出", "超", "逾", "不足", "不到", "高达", "多达", "突破", "低于", "高于", "至少", "不少于", "不低于", "不超过"]
     static let comparisonWords = ["超", "超过", "超出", "高于", "低于", "比", "较", "相当于", "占"]
     static let ageNouns = ["年龄", "岁数", "年纪"]
@@ -156,10 +164,15 @@ extension SubjectReader {
         return nil
     }
 
+    /// Whether the text of `r` starts with `word` and goes on after it. Compared in place: an
+    /// array of the word's code points per call was most of the subject stage's allocations.
     func startsWithText(_ r: Range<Int>, _ word: String) -> Bool {
-        let w = Array(word.unicodeScalars)
-        guard r.count > w.count else { return false }
-        return buffer.folded[r.lowerBound..<(r.lowerBound + w.count)].elementsEqual(w)
+        var k = r.lowerBound
+        for s in word.unicodeScalars {
+            guard k < r.upperBound, buffer.folded[k] == s else { return false }
+            k += 1
+        }
+        return k < r.upperBound
     }
 
     /// Skips, backwards from `start`, the words between a subject and its number; returns the

@@ -181,10 +181,14 @@ struct SubjectReader {
 
     /// Whether the text ending at token `j` ends with `word`.
     func endsWith(_ j: Int, _ word: String) -> Bool {
-        let w = Array(word.unicodeScalars)
         let end = tokens[j].range.upperBound
-        guard end - w.count >= 0 else { return false }
-        return buffer.folded[(end - w.count)..<end].elementsEqual(w)
+        var k = end - word.unicodeScalars.count
+        guard k >= 0 else { return false }
+        for s in word.unicodeScalars {
+            guard buffer.folded[k] == s else { return false }
+            k += 1
+        }
+        return true
     }
 
     /// Code points of tokens `start..<end`, cut at a token edge to `maxLength`: from the front for

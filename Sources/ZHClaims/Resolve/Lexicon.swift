@@ -17,6 +17,8 @@ public enum Lexicon {
     static let approxByScalars: [[Unicode.Scalar]: Approx] =
         Dictionary(uniqueKeysWithValues: approx.map { (Array($0.key.unicodeScalars), $0.value) })
     static let approxMaxLength = approxByScalars.keys.map(\.count).max() ?? 0
+    /// The first characters of the approx markers: a span position holding none of them starts none.
+    static let approxFirstCharacters = ScalarSet(approxByScalars.keys.compactMap(\.first))
 
     /// The approx meaning of a marker word, also for longer words that end in a known one.
     public static func approx(_ word: String) -> Approx? {

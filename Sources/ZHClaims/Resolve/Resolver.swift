@@ -155,30 +155,45 @@ public struct Resolver: Sendable {
     /// the span's text outside the number groups, searched for the longest known marker.
     /// Rules need no approx groups for markers inside the span; explicit groups (for a marker
     /// outside the span, 約有500個) override this.
+    ///
+    /// Runs once per claim, so it works in place: one scratch mark per span position on the
+    /// stack, the uncovered runs read straight from the folded text, and a dictionary lookup only
+    /// where a marker can begin (`Lexicon.approxFirstCharacters`). Building the pieces and a key
+    /// array at every position cost about 2,600 instructions a claim.
     static func approxInSpan(_ c: Candidate, _ buffer: TextBuffer) -> Approx? {
-        var covered = [Bool](repeating: false, count: c.span.count)
-        for role in [GroupRole.num, .high, .mult, .high_mult, .vague, .numer, .denom, .year, .month, .day, .hour, .minute, .second, .currency] {
-            guard let r = c.range(role) else { continue }
-            for k in r where c.span.contains(k) { covered[k - c.span.lowerBound] = true }
-        }
-        var best: (length: Int, approx: Approx)? = nil
-        var piece: [Unicode.Scalar] = []
-        func consider() {
-            let n = piece.count
-            for i in 0..<n {
-                // No marker is longer than `approxMaxLength`: longer pieces are not looked up.
-                for j in stride(from: min(n, i + Lexicon.approxMaxLength), to: i, by: -1) where best.map({ j - i > $0.length }) ?? true {
-                    if let a = Lexicon.approxByScalars[Array(piece[i..<j])] { best = (j - i, a); break }
+        let span = c.span
+        guard !span.isEmpty else { return nil }
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: span.count) { covered in
+            covered.initialize(repeating: false)
+            for role in numberRoles {
+                guard let r = c.range(role) else { continue }
+                for k in r where span.contains(k) { covered[k - span.lowerBound] = true }
+            }
+            let folded = buffer.folded, first = Lexicon.approxFirstCharacters
+            var best: (length: Int, approx: Approx)? = nil
+            /// The longest marker in one run of uncovered text (a piece), left to right.
+            func consider(_ piece: Range<Int>) {
+                for i in piece where first.contains(folded[i]) {
+                    // No marker is longer than `approxMaxLength`: longer pieces are not looked up.
+                    for j in stride(from: min(piece.upperBound, i + Lexicon.approxMaxLength), to: i, by: -1)
+                    where best.map({ j - i > $0.length }) ?? true {
+                        if let a = Lexicon.approxByScalars[Array(folded[i..<j])] { best = (j - i, a); break }
+                    }
                 }
             }
-            piece.removeAll()
+            var start = span.lowerBound
+            for k in span where covered[k - span.lowerBound] {
+                if start < k { consider(start..<k) }
+                start = k + 1
+            }
+            if start < span.upperBound { consider(start..<span.upperBound) }
+            return best?.approx
         }
-        for k in c.span {
-            if covered[k - c.span.lowerBound] { consider() } else { piece.append(buffer.folded[k]) }
-        }
-        consider()
-        return best?.approx
     }
+
+    /// The groups whose text is the number itself (or a date or currency), not a marker.
+    private static let numberRoles: [GroupRole] = [.num, .high, .mult, .high_mult, .vague, .numer, .denom, .year, .month, .day,
+                                                    .hour, .minute, .second, .currency]
 
     /// A multiplier word: Chinese (万, 亿, 千万 …) or the Latin shorthands of web and finance
     /// text (15k → ×1000, 30w → ×10000, 1.2M → ×10^6, 3B/G → ×10^9).
