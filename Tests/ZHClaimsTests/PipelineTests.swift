@@ -126,6 +126,14 @@ struct PipelineTests {
             ClaimRecord.string(text, &out)
             #expect(!out.contains(0x0A) && !out.contains(0x0D) && !out.contains { $0 < 0x20 }, "\(text)")
             #expect(try JSONValue.parse(Substring(decoding: out, as: UTF8.self).utf8) == .string(text))
+            // A claim's text is written from its code points: the same bytes as from its String.
+            let scalars = Array(text.unicodeScalars)
+            let fromScalars = [UInt8](unsafeUninitializedCapacity: 2 + 24 * scalars.count) { buffer, count in
+                var cursor = JSONCursor(buffer.baseAddress!)
+                cursor.string(scalars[...])
+                count = cursor.written(from: buffer.baseAddress!)
+            }
+            #expect(fromScalars == out, "\(text)")
         }
         var out: [UInt8] = []
         ClaimRecord.string("a\"\u{01}\u{2028}万", &out)

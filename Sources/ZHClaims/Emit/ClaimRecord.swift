@@ -7,38 +7,26 @@ public enum ClaimRecord {
                               "unit", "currency", "approx", "change", "basis", "high", "high_str", "date", "subject", "rule"]
 
     /// Appends the record of `claim` (and `\n`) to `out`. With `sentence`, adds the `sentence` key.
-    /// Written piece by piece into `out`, with no String built for keys, numbers or nulls: this
-    /// runs once per claim, and building those strings cost about 10,000 instructions a record.
+    /// Written through a `JSONCursor` into scratch memory sized for the worst case, then appended
+    /// to `out` at once: this runs once per claim, and building Strings for keys and numbers cost
+    /// about 10,000 instructions a record, appending piece by piece (a uniqueness and capacity
+    /// check each) about half of what remained.
     /// Returns where the `sent` number starts in `out` (see `shiftSentences`).
     @discardableResult
     public static func write(_ claim: Claim, document: Document, buffer: TextBuffer, sentenceText: String?, to out: inout [UInt8]) -> Int {
-        let o = document.origin
-        raw("{\"doc\":", &out); string(document.id, &out)
-        raw(",\"sent\":", &out)
-        let sentenceAt = out.count
-        integer(o.sentences + claim.sentence, &out)
-        raw(",\"start\":", &out); integer(o.codePoints + claim.span.lowerBound, &out)
-        raw(",\"end\":", &out); integer(o.codePoints + claim.span.upperBound, &out)
-        raw(",\"byte_start\":", &out); integer(o.bytes + buffer.byteOffsets[claim.span.lowerBound], &out)
-        raw(",\"byte_end\":", &out); integer(o.bytes + buffer.byteOffsets[claim.span.upperBound], &out)
-        raw(",\"text\":", &out); string(buffer.text(claim.span), &out)
-        raw(",\"kind\":", &out); string(claim.kind.rawValue, &out)
-        let value = claim.value?.description
-        raw(",\"value\":", &out); optionalNumber(value, &out)
-        raw(",\"value_str\":", &out); optional(value, &out)
-        raw(",\"unit\":", &out); optional(claim.unit, &out)
-        raw(",\"currency\":", &out); optional(claim.currency, &out)
-        raw(",\"approx\":", &out); optional(claim.approx?.rawValue, &out)
-        raw(",\"change\":", &out); optional(claim.change?.rawValue, &out)
-        raw(",\"basis\":", &out); optional(claim.basis?.rawValue, &out)
-        let high = claim.high?.description
-        raw(",\"high\":", &out); optionalNumber(high, &out)
-        raw(",\"high_str\":", &out); optional(high, &out)
-        raw(",\"date\":", &out); optional(claim.date, &out)
-        raw(",\"subject\":", &out); optional(claim.subject, &out)
-        raw(",\"rule\":", &out); string(claim.rule, &out)
-        if let sentenceText { raw(",\"sentence\":", &out); string(sentenceText, &out) }
-        raw("}\n", &out)
+        let value = claim.value?.description, high = claim.high?.description
+        func length(_ s: String?) -> Int { s?.utf8.count ?? 0 }
+        let strings = length(document.id) + length(claim.rule) + length(sentenceText) + length(claim.unit) + length(claim.currency)
+            + length(claim.date) + length(claim.subject) + length(value) + length(high)
+        // Keys, numbers and small words take under 512 bytes; an escape is at most 6 bytes a byte.
+        let bound = 512 + 6 * strings + 6 * 4 * claim.span.count
+        let base = out.count
+        var sentenceAt = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { scratch in
+            var w = JSONCursor(scratch.baseAddress!)
+            sentenceAt = base + w.record(claim, document: document, buffer: buffer, value: value, high: high, sentenceText: sentenceText)
+            out.append(contentsOf: UnsafeBufferPointer(start: scratch.baseAddress!, count: w.written(from: scratch.baseAddress!)))
+        }
         return sentenceAt
     }
 
@@ -64,74 +52,24 @@ public enum ClaimRecord {
         records = shifted
     }
 
-    /// Bytes written as they are: keys with their quotes, comma and colon (keys need no escapes).
-    @inline(__always)
-    private static func raw(_ bytes: StaticString, _ out: inout [UInt8]) {
-        bytes.withUTF8Buffer { out.append(contentsOf: $0) }
-    }
-
     /// A non-negative offset in decimal, without making a String.
     private static func integer(_ n: Int, _ out: inout [UInt8]) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: enough for any Int
-        withUnsafeMutableBytes(of: &digits) { d in
-            var k = d.count, v = n.magnitude
-            repeat {
-                k -= 1
-                d[k] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-            } while v > 0
-            if n < 0 { k -= 1; d[k] = UInt8(ascii: "-") }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[k...]))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { d in
+            var w = JSONCursor(d.baseAddress!)
+            w.integer(n)
+            out.append(contentsOf: UnsafeBufferPointer(start: d.baseAddress!, count: w.written(from: d.baseAddress!)))
         }
     }
 
-    private static func optionalNumber(_ digits: String?, _ out: inout [UInt8]) {
-        if let digits { out.append(contentsOf: digits.utf8) } else { raw("null", &out) }
-    }
-
-    private static func optional(_ s: String?, _ out: inout [UInt8]) {
-        if let s { string(s, &out) } else { raw("null", &out) }
-    }
-
-    /// A JSON string: UTF-8 kept as is; quotes, backslashes and control characters escaped;
-    /// U+2028/U+2029 escaped too so that the line is safe for JavaScript consumers.
+    /// A JSON string (see `JSONCursor.string`).
     static func string(_ s: String, _ out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied at once (most text is one such run).
-            var run = 0, i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                var width = 1
-                let escape: StaticString?
-                switch b {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    // U+2028 and U+2029 end lines in JavaScript.
-                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                default: escape = nil
-                }
-                if escape == nil && b >= 0x20 { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                if let escape {
-                    escape.withUTF8Buffer { out.append(contentsOf: $0) }
-                } else {
-                    let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(b >> 4)])
-                    out.append(hex[Int(b & 15)])
-                }
-                i += width
-                run = i
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 + 6 * bytes.count) { d in
+                var w = JSONCursor(d.baseAddress!)
+                w.string(bytes)
+                out.append(contentsOf: UnsafeBufferPointer(start: d.baseAddress!, count: w.written(from: d.baseAddress!)))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
