@@ -63,10 +63,14 @@ public enum Lexicon {
     /// instructions a call).
     public static func unit(_ word: String, kind: ClaimKind) -> String {
         // 多, 余 and 半 may sit inside a unit (两个多月, 一个半小时): they are approx and value, not unit.
-        var w = word.unicodeScalars.filter { $0 != " " && $0 != "多" && $0 != "余" && $0 != "半" }.map { $0 }
-        if kind == .duration || kind == .change, w == ["日"] { return "天" }
-        if kind == .duration, w == ["个", "工", "作", "日"] { return "个工作日" }
-        if kind != .money, kind != .change, w == ["块"] { return "块" }   // 3块蛋糕: pieces, not 元
+        var w: [Unicode.Scalar] = []
+        w.reserveCapacity(word.utf8.count)
+        for c in word.unicodeScalars where c != " " && c != "多" && c != "余" && c != "半" { w.append(c) }
+        // Compared in place: array literals here were built on every call.
+        let single = w.count == 1 ? w[0] : nil
+        if kind == .duration || kind == .change, single == "日" { return "天" }
+        if kind == .duration, w.elementsEqual("个工作日".unicodeScalars) { return "个工作日" }
+        if kind != .money, kind != .change, single == "块" { return "块" }   // 3块蛋糕: pieces, not 元
         if let alias = unitAliasesByScalars[w] { return alias }
         // 万元 → 元: multiplier characters are never part of a unit (千瓦/千克/千米 are units).
         while let first = w.first, first == "万" || first == "亿", w.count > 1 { w.removeFirst() }

@@ -20,7 +20,8 @@ public struct Resolver: Sendable {
         func text(_ role: GroupRole) -> String? {
             guard let t = c.range(role).flatMap({ $0.isEmpty ? nil : buffer.foldedText($0) }) else { return nil }
             // Spaces inside a number (四点 五, 新台币 177.1 亿元) carry no meaning.
-            guard t.contains(" "), Self.numericRoles.contains(role) else { return t }
+            // (Looked for in the UTF-8: `String.contains(Character)` walks grapheme clusters.)
+            guard t.utf8.contains(UInt8(ascii: " ")), Self.numericRoles.contains(role) else { return t }
             let packed = t.filter { $0 != " " }
             return packed.isEmpty ? nil : packed
         }
