@@ -49,20 +49,24 @@ public struct SentenceSplitter {
             append(line, buffer, &out)
             return
         }
-        // ICU works in UTF-16; map its offsets back to code points.
-        utf16.removeAll(keepingCapacity: true)
+        // ICU works in UTF-16; map its offsets back to code points. The scratch buffer is moved
+        // into a local for the loop: appending to a property paid a uniqueness check per unit.
+        var units = utf16
+        utf16 = []
+        defer { utf16 = units }
+        units.removeAll(keepingCapacity: true)
         var unitToScalar: [Int] = []
         var hasSurrogates = false
-        for k in line where UTF16Encoding.append(s[k].value, to: &utf16) == 2 { hasSurrogates = true }
+        for k in line where UTF16Encoding.append(s[k].value, to: &units) == 2 { hasSurrogates = true }
         if hasSurrogates {
-            unitToScalar.reserveCapacity(utf16.count + 1)
+            unitToScalar.reserveCapacity(units.count + 1)
             for k in line {
                 unitToScalar.append(k)
                 if buffer.scalars[k].value > 0xFFFF { unitToScalar.append(k) }
             }
             unitToScalar.append(line.upperBound)
         }
-        let ends = try utf16.withUnsafeBufferPointer { try breaker.breaks($0).ends }
+        let ends = try units.withUnsafeBufferPointer { try breaker.breaks($0).ends }
         var start = line.lowerBound
         var quotes = QuoteDepth(at: start)
         for unit in ends {
