@@ -270,9 +270,11 @@ enum PatternFacts {
         mutating func consumes(_ chars: Chars?, marks classMarks: Chars? = nil) {
             guard hidden == 0 else { return }
             if let m = classMarks ?? chars.map({ $0.intersection(PatternFacts.clauseMarks) }) { marks.formUnion(m) } else { marksUnknown = true }
+            // In place: these sets grow over the whole pattern, and a new union per character
+            // copied them each time (most of the time spent loading rules).
             func add(_ to: inout Chars?) {
-                guard let set = to else { return }
-                if let chars { to = PatternFacts.union(set, chars) } else { to = nil }
+                guard to != nil else { return }
+                if let chars { to!.formUnion(chars) } else { to = nil }
             }
             add(&consumedOrSeen)
             if lookingAhead == 0 { add(&consumed) }
@@ -321,9 +323,9 @@ enum PatternFacts {
             if e.properties.isAlphabetic || ("0"..."9").contains(e) {
                 if e == "p" || e == "P", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") { i = close + 1 }
                 // Zero-width escapes consume nothing; \d \w \p{…} … any character as far as we know.
-                let zeroWidth: Set<Unicode.Scalar> = ["K", "b", "B", "A", "z", "Z", "G"]
-                if !zeroWidth.contains(e) { consumes(nil) }
-                return Item(required: nil, start: zeroWidth.contains(e) ? .empty : .any)
+                let zeroWidth = "KbBAzZG".unicodeScalars.contains(e)
+                if !zeroWidth { consumes(nil) }
+                return Item(required: nil, start: zeroWidth ? .empty : .any)
             }
             consumes([e.value])
             return Item(required: [e.value], start: .char([e.value]))

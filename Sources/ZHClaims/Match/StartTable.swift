@@ -44,10 +44,17 @@ struct StartTable: Sendable {
     }
 
     /// A pattern starting with `^` is tried at the sentence start only (PCRE2 sees the anchor).
+    /// Reads only up to the first line with a pattern on it: splitting a whole expanded pattern
+    /// (tens of kilobytes) into lines cost more than compiling it.
     static func isAnchored(_ pattern: String) -> Bool {
-        var lines = pattern.split(separator: "\n", omittingEmptySubsequences: true).lazy
-            .map { $0.drop { $0 == " " || $0 == "\t" } }.filter { !$0.isEmpty && !$0.hasPrefix("#") }.makeIterator()
-        return lines.next()?.hasPrefix("^") ?? false
+        var atLineStart = true, inComment = false
+        for c in pattern.unicodeScalars {
+            if c == "\n" { atLineStart = true; inComment = false; continue }
+            if inComment || c == " " || c == "\t" { continue }
+            if atLineStart && c == "#" { inComment = true; continue }
+            return c == "^"
+        }
+        return false
     }
 
     /// Whether the pattern uses `\G` (an escaped backslash before a G does not count).
