@@ -21,6 +21,9 @@ public struct SentenceSplitter {
     private let breaker: ICUBreaker
     private var utf16: [UInt16] = []
 
+    /// Off only in tests, which hold the fast paths to what ICU gives.
+    var usesFastPaths = true
+
     public init() throws { breaker = try ICUBreaker(.sentence) }
 
     public mutating func split(_ buffer: TextBuffer) throws -> SegmentedText {
@@ -44,8 +47,10 @@ public struct SentenceSplitter {
         // which do not end a sentence.
         let s = buffer.scalars
         guard line.contains(where: { !Self.isSpace(s[$0]) }) else { return }
-        // Fast path: no terminator in the line means one sentence, no ICU call needed.
-        guard s[line].contains(where: Self.isTerminator) else {
+        // Fast paths, one sentence with no ICU call: a line without a terminator, and a line
+        // whose terminators all stand in its final run (`…了。”`, see `isFinalRun`).
+        guard let firstTerminator = line.first(where: { Self.isTerminator(s[$0]) }),
+              !(usesFastPaths && Self.isFinalRun(s, firstTerminator..<line.upperBound)) else {
             append(line, buffer, &out)
             return
         }
@@ -77,6 +82,20 @@ public struct SentenceSplitter {
             quotes = QuoteDepth(at: end)
         }
         if start < line.upperBound { append(start..<line.upperBound, buffer, &out) }
+    }
+
+    /// Whether `tail` is terminators, closers and spaces only, with no closer after a space
+    /// (`。”`, `！？ `, `。” 。`). ICU's rules (UAX #29 SB8a–SB10) put no boundary inside such a
+    /// run, only at its end, and every boundary before it ends without a terminator and is
+    /// rejected: a line ending in such a run, with no terminator before it, is one sentence.
+    /// (A closer after a space does start a new sentence in ICU: `好。 ”` breaks before ”.)
+    static func isFinalRun(_ s: [Unicode.Scalar], _ tail: Range<Int>) -> Bool {
+        var afterSpace = false
+        for k in tail {
+            let c = s[k]
+            if isTerminator(c) { afterSpace = false } else if isSpace(c) { afterSpace = true } else if !isCloser(c) || afterSpace { return false }
+        }
+        return true
     }
 
     /// A boundary after `piece` holds when the piece ends with a terminator run (plus closers and
