@@ -43,6 +43,22 @@ struct PipelineTests {
         #expect(c.map(\.kind) == [.date, .count, .change, .money, .count])
     }
 
+    /// Control characters and zero-width characters from scraping do not cut a claim: rules
+    /// match around them, values and subjects leave them out, and offsets still count them.
+    @Test func invisibleCharactersDoNotCutClaims() throws {
+        let (_, dated) = try claims("2019\u{8}年8月18日，香港人風雨同路。")
+        #expect(dated.map(\.date) == ["2019-08-18"])
+        #expect(dated.map(\.span) == [0..<11])
+        let (_, money) = try claims("累计罚没款超\u{200C}1\u{200B}000万元\u{200B}，查处案件3\u{8}宗。")
+        #expect(money.map(\.value) == [ExactDecimal(10_000_000), ExactDecimal(3)])
+        #expect(money.first?.approx == .over)
+        // The money span ends at 元: the zero-width space after it stays outside.
+        #expect(money.first?.span == 5..<14)
+        #expect(money.allSatisfy { $0.subject.map { !$0.unicodeScalars.contains { SentenceMatcher.isInvisible($0.value) } } ?? true })
+        #expect(SentenceMatcher.isInvisible(0x08) && SentenceMatcher.isInvisible(0x200B) && SentenceMatcher.isInvisible(0xFEFF))
+        #expect(!SentenceMatcher.isInvisible(0x09) && !SentenceMatcher.isInvisible(0x20) && !SentenceMatcher.isInvisible(0x4E00))
+    }
+
     @Test func recordHasEveryKeyInOrder() throws {
         let doc = Document(id: "d\"1", text: "罚款80萬元人民幣")
         let r = try DocumentExtractor(book: Self.book).extract(doc)

@@ -21,7 +21,13 @@ struct ContextAttacher {
         let words = try sentenceWords?.words(covering: window) ?? segmenter.words(buffer, window)
         let tokens = SubjectTokenizer.tokens(words: words, window: window, claims: claims, buffer)
         let found = subjects.subjects(claims, needs: needs, tokens: tokens, buffer)
-        for i in claims.indices { claims[i].subject = found[i] }
+        // A subject is a name for what is counted: invisible characters in the text are not part of it.
+        for i in claims.indices {
+            claims[i].subject = found[i].map { subject in
+                subject.unicodeScalars.contains { SentenceMatcher.isInvisible($0.value) }
+                    ? String(String.UnicodeScalarView(subject.unicodeScalars.filter { !SentenceMatcher.isInvisible($0.value) })) : subject
+            }
+        }
     }
 
     /// 同比 or 环比 between the start of the clause (after ， ； ： or the sentence start) and `pos`.

@@ -235,33 +235,46 @@ public final class SentenceMatcher {
         }
     }
 
+    /// The code point range of a byte range. The end is one past the code point of the last byte:
+    /// an invisible character skipped by `encode` right after a match stays outside its span.
     private func scalars(_ bytes: Range<Int>) -> Range<Int> {
-        byteToScalar[bytes.lowerBound]..<byteToScalar[bytes.upperBound]
+        let lower = byteToScalar[bytes.lowerBound]
+        return bytes.isEmpty ? lower..<lower : lower..<(byteToScalar[bytes.upperBound - 1] + 1)
     }
 
     /// The sentence as UTF-8 for PCRE2, with the code point index of every byte and the byte of
     /// every code point. Written through raw pointers into arrays sized first: appending one
     /// byte at a time paid a uniqueness check per byte.
+    ///
+    /// Invisible characters (`isInvisible`: control characters, zero-width spaces and joiners,
+    /// soft hyphens) are left out, so rules see `2019年` in a scraped `2019\u{8}年` and `1000` in
+    /// `1\u{200B}000`; offsets still come from the original text, so a span that holds one keeps it.
     private func encode(_ buffer: TextBuffer, _ range: Range<Int>) {
         var bytes = utf8, index = byteToScalar, values = sentence, starts = byteAt
         (utf8, byteToScalar, sentence, byteAt) = ([], [], [], [])
         // Sized exactly (the folded text's UTF-8 length): a worst-case 4 bytes a character would
         // hold 10 MB more per million characters in one unterminated sentence.
-        let total = buffer.folded[range].reduce(0) { $0 + UTF8.width($1) }
+        var total = 0, visible = 0
+        for c in buffer.folded[range] where !Self.isInvisible(c.value) {
+            total += UTF8.width(c)
+            visible += 1
+        }
         Self.resize(&bytes, total)
         Self.resize(&index, total + 1)
-        Self.resize(&values, range.count)
-        Self.resize(&starts, range.count)
-        var n = 0
+        Self.resize(&values, visible)
+        Self.resize(&starts, visible)
+        var n = 0, i = 0
         buffer.folded.withUnsafeBufferPointer { folded in
             bytes.withUnsafeMutableBufferPointer { b in
                 index.withUnsafeMutableBufferPointer { x in
                     values.withUnsafeMutableBufferPointer { v in
                         starts.withUnsafeMutableBufferPointer { at in
-                            for (i, k) in range.enumerated() {
+                            for k in range {
                                 let c = folded[k].value
+                                if Self.isInvisible(c) { continue }
                                 v[i] = c
                                 at[i] = n
+                                i += 1
                                 UTF8Encoding.encode(c) { b[n] = $0; x[n] = k; n += 1 }
                             }
                             x[n] = range.upperBound
@@ -271,6 +284,17 @@ public final class SentenceMatcher {
             }
         }
         (utf8, byteToScalar, sentence, byteAt) = (bytes, index, values, starts)
+    }
+
+    /// Characters that show nothing and mean nothing inside a number or a word: C0 controls
+    /// other than tab and line ends, DEL and C1 controls, the soft hyphen, zero-width space,
+    /// non-joiner and joiner, word joiner and U+FEFF. Scraped news carries them (`2019\u{8}年`).
+    @inline(__always)
+    static func isInvisible(_ v: UInt32) -> Bool {
+        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
+        if v < 0x7F { return false }
+        if v < 0xA0 { return true }
+        return v == 0xAD || (v >= 0x200B && v <= 0x200D) || v == 0x2060 || v == 0xFEFF
     }
 
     /// Sets the count of a scratch array, keeping its capacity.
