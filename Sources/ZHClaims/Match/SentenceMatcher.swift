@@ -93,6 +93,9 @@ public final class SentenceMatcher {
         let table = book.characters, words = table.words, n = sentence.count, spots = self.spots
         let free1 = book.starts.unconstrained[0], free2 = book.starts.unconstrained[1], bounded = book.starts.bounded
         spots.reset(forCharacters: n)
+        // Written through plain pointers, the count kept in a local (see `Spots.view`).
+        let out = spots.view
+        var found = 0
         // Per word: the rules whose first (met1) and second (met2) needs are met from here on,
         // and the rules whose required characters were seen.
         let met1 = spots.state, met2 = met1 + words, seen = met2 + words
@@ -114,7 +117,7 @@ public final class SentenceMatcher {
                         }
                         continue
                     }
-                    let ahead = spots.nextAhead
+                    let ahead = out.ahead + found &* words
                     var startable: UInt64 = 0
                     for w in 0..<words {
                         seen[w] |= rows[row &+ table.offset(.required, w)]
@@ -124,11 +127,16 @@ public final class SentenceMatcher {
                         ahead[w] = met1[w] & met2[w]
                         startable |= rows[row &+ table.offset(.start, w)] & ahead[w]
                     }
-                    if startable != 0 { spots.commit(position: i, row: row) }
+                    if startable != 0 {
+                        out.positions[found] = Int32(truncatingIfNeeded: i)
+                        out.rows[found] = Int32(truncatingIfNeeded: row)
+                        found += 1
+                    }
                     i -= 1
                 }
             }
         }
+        spots.setCount(found)
         enabled.removeAll(keepingCapacity: true)
         for w in 0..<words { enabled.append(book.filter.always[w] | seen[w]) }
     }
@@ -145,10 +153,10 @@ public final class SentenceMatcher {
         var any: UInt64 = 0
         for w in 0..<words { live[w] &= enabled[w]; any |= live[w] }
         guard any != 0 else { return }
-        var resume = resumeAt, groups = self.groups, profile = self.profile
-        let spots = self.spots, byteAt = self.byteAt
+        var resume = resumeAt, groups = self.groups, profile = self.profile, matchEnd = self.matchEnd
+        let spots = self.spots.view, byteAt = self.byteAt
         (resumeAt, self.groups, self.profile) = ([], [], nil)
-        defer { (resumeAt, self.groups, self.profile) = (resume, groups, profile) }
+        defer { (resumeAt, self.groups, self.profile, self.matchEnd) = (resume, groups, profile, matchEnd) }
         if resume.count != compiled.count { resume = [Int](repeating: 0, count: compiled.count) }
         for w in 0..<words {
             var m = live[w]
@@ -166,10 +174,10 @@ public final class SentenceMatcher {
                     m &= m &- 1
                     guard p >= resume[r] else { continue }
                     if profile == nil {
-                        resume[r] = attempt(r, at: p, subject, &groups, into: &out)
+                        resume[r] = attempt(r, at: p, subject, &groups, &matchEnd, into: &out)
                     } else {
                         let t0 = ContinuousClock.now, before = out.count
-                        resume[r] = attempt(r, at: p, subject, &groups, into: &out)
+                        resume[r] = attempt(r, at: p, subject, &groups, &matchEnd, into: &out)
                         profile!.record(r, since: t0, matched: out.count > before)
                     }
                 }
@@ -182,7 +190,7 @@ public final class SentenceMatcher {
     /// start. The rule is not touched through a reference until a match is found, so that a
     /// failed attempt pays no retain and release (see `RuleBook.anchoredPatterns`).
     private func attempt(_ r: Int, at p: Int, _ subject: UnsafeBufferPointer<UInt8>,
-                         _ groups: inout [Range<Int>?], into out: inout [Candidate]) -> Int {
+                         _ groups: inout [Range<Int>?], _ matchEnd: inout Int, into out: inout [Candidate]) -> Int {
         let found: Bool
         do throws(PCRE2Error) {
             found = try matcher.match(book.anchoredPatterns[r]!, in: subject, from: p, into: &groups)
@@ -203,6 +211,9 @@ public final class SentenceMatcher {
         return Candidate(rule: rule, span: scalars(groups[0]!), groups: groups[..<n].map { $0.map(scalars) })
     }
 
+    /// Never inlined: inlined into the dispatch loop, its access to `limitHits` was hoisted out of
+    /// the error path and paid a dynamic exclusivity check at every spot.
+    @inline(never)
     private func noteLimit(_ error: PCRE2Error, _ rule: CompiledRule) {
         if error.isLimit, !limitHits.contains(rule.rule.id) { limitHits.append(rule.rule.id) }
     }
@@ -259,6 +270,7 @@ public final class SentenceMatcher {
             total += UTF8.width(c)
             visible += 1
         }
+        let anyInvisible = visible < range.count
         Self.resize(&bytes, total)
         Self.resize(&index, total + 1)
         Self.resize(&values, visible)
@@ -271,7 +283,7 @@ public final class SentenceMatcher {
                         starts.withUnsafeMutableBufferPointer { at in
                             for k in range {
                                 let c = folded[k].value
-                                if Self.isInvisible(c) { continue }
+                                if anyInvisible && Self.isInvisible(c) { continue }
                                 v[i] = c
                                 at[i] = n
                                 i += 1
@@ -291,10 +303,11 @@ public final class SentenceMatcher {
     /// non-joiner and joiner, word joiner and U+FEFF. Scraped news carries them (`2019\u{8}年`).
     @inline(__always)
     static func isInvisible(_ v: UInt32) -> Bool {
+        if v > 0x2060 { return v == 0xFEFF }   // most text: one test for Chinese characters
         if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
         if v < 0x7F { return false }
         if v < 0xA0 { return true }
-        return v == 0xAD || (v >= 0x200B && v <= 0x200D) || v == 0x2060 || v == 0xFEFF
+        return v == 0xAD || (v >= 0x200B && v <= 0x200D) || v == 0x2060
     }
 
     /// Sets the count of a scratch array, keeping its capacity.

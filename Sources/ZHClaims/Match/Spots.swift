@@ -38,16 +38,20 @@ final class Spots {
         ahead = .allocate(capacity: capacity * words)
     }
 
-    /// Where the next spot's needs-ahead words go; `commit` keeps them as a spot.
-    @inline(__always) var nextAhead: UnsafeMutablePointer<UInt64> { ahead + count &* words }
+    /// Keeps the first `n` spots written through a `view` (see `SentenceMatcher.prepare`).
+    func setCount(_ n: Int) { count = n }
 
-    @inline(__always) func commit(position: Int, row: Int) {
-        positions[count] = Int32(truncatingIfNeeded: position)
-        rows[count] = Int32(truncatingIfNeeded: row)
-        count += 1
+    /// The spots as plain pointers, for a loop that reads them all: each read of a class's
+    /// stored property pays a dynamic exclusivity check, one per read per spot.
+    var view: View { View(positions: positions, rows: rows, ahead: ahead, words: words, count: count) }
+
+    struct View {
+        let positions: UnsafeMutablePointer<Int32>, rows: UnsafeMutablePointer<Int32>
+        let ahead: UnsafeMutablePointer<UInt64>
+        let words: Int
+        let count: Int
+        @inline(__always) func position(_ k: Int) -> Int { Int(positions[k]) }
+        @inline(__always) func row(_ k: Int) -> Int { Int(rows[k]) }
+        @inline(__always) func ahead(_ k: Int, word w: Int) -> UInt64 { ahead[k &* words &+ w] }
     }
-
-    @inline(__always) func position(_ k: Int) -> Int { Int(positions[k]) }
-    @inline(__always) func row(_ k: Int) -> Int { Int(rows[k]) }
-    @inline(__always) func ahead(_ k: Int, word w: Int) -> UInt64 { ahead[k &* words &+ w] }
 }
