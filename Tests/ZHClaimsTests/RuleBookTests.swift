@@ -121,7 +121,7 @@ struct RuleBookTests {
 /// The required-character filter must never skip a sentence a rule could match.
 struct PatternFactsTests {
     @Test func requirementsComeFromMandatoryItems() {
-        #expect(PatternFacts.of("(?x)(?<num>[0-9]+) (?<unit>岁|周岁)")?.required == Set("岁周".unicodeScalars.map(\.value)))
+        #expect(PatternFacts.of("(?x)(?<num>[0-9]+) (?<unit>岁|周岁)")?.required == CharSet("岁周".unicodeScalars.map(\.value)))
         #expect(RuleFilter.usable(PatternFacts.of("(?x)(?:同比|环比)? 增长 \\K [0-9]+ %")?.required) != nil)
         // An optional item is not a requirement; a numeral-only requirement is not useful.
         #expect(RuleFilter.usable(PatternFacts.of("(?x)(?:岁)? [0-9]+")?.required) == nil)
@@ -129,9 +129,9 @@ struct PatternFactsTests {
         // A branch with no requirement makes the alternation unfiltered.
         #expect(RuleFilter.usable(PatternFacts.of("(?x)(?:[0-9]+倍|\\d+)")?.required) == nil)
         // Positive lookahead content is required; negative lookaround content is not.
-        #expect(PatternFacts.of("(?x)[0-9]+(?=一元)")?.required == Set([Unicode.Scalar("元").value]), "一 is in most sentences, so 元 is the useful requirement")
+        #expect(PatternFacts.of("(?x)[0-9]+(?=一元)")?.required == CharSet([Unicode.Scalar("元").value]), "一 is in most sentences, so 元 is the useful requirement")
         // Rarer numeral characters filter: a rule needing 万 or 亿 skips sentences without them.
-        #expect(RuleFilter.usable(PatternFacts.of("(?x)[0-9]+ (?:万|亿) 元?")?.required) == Set("万亿".unicodeScalars.map(\.value)))
+        #expect(RuleFilter.usable(PatternFacts.of("(?x)[0-9]+ (?:万|亿) 元?")?.required) == CharSet("万亿".unicodeScalars.map(\.value)))
         #expect(RuleFilter.usable(PatternFacts.of("(?x)[0-9]+(?!元)")?.required) == nil)
     }
 

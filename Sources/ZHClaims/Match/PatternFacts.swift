@@ -30,7 +30,7 @@
 /// `nil` means no such set was found: anything not understood counts as "no requirement" and
 /// "may start anywhere".
 enum PatternFacts {
-    typealias Chars = Set<UInt32>
+    typealias Chars = CharSet
 
     struct Facts: Equatable {
         var required: Chars?
@@ -42,7 +42,7 @@ enum PatternFacts {
 
     /// Punctuation that ends a clause or a quotation (folded forms): the barriers of a rule whose
     /// consumable characters cannot all be listed.
-    static let clauseMarks: Chars = Set(",;:!?()\"。、；：！？“”‘’《》「」【】".unicodeScalars.map(\.value))
+    static let clauseMarks = CharSet(",;:!?()\"。、；：！？“”‘’《》「」【】".unicodeScalars.map(\.value))
 
     static func of(_ pattern: String) -> Facts? {
         let scalars = Array(pattern.unicodeScalars)
@@ -76,13 +76,11 @@ enum PatternFacts {
         !chars.isEmpty && !chars.contains { c in (0x30...0x39).contains(c) || commonNumerals.contains(c) }
     }
 
-    static let commonNumerals = Set("〇零一二三四五六七八九十两".unicodeScalars.map(\.value))
+    static let commonNumerals = CharSet("〇零一二三四五六七八九十两".unicodeScalars.map(\.value))
 
     /// `a ∪ b`, inserting the smaller set into a copy of the larger: rule patterns repeat large
     /// alternations (numbers, units), and this is most of the time spent loading rules.
-    static func union(_ a: Chars, _ b: Chars) -> Chars {
-        a.count >= b.count ? a.union(b) : b.union(a)
-    }
+    static func union(_ a: Chars, _ b: Chars) -> Chars { a.union(b) }
 
     /// The better of two requirements: the smaller useful one.
     static func better(_ a: Chars?, _ b: Chars?, useful: (Chars) -> Bool = isUseful) -> Chars? {
@@ -352,9 +350,9 @@ enum PatternFacts {
                 if i + 1 < s.count, s[i] == "-", s[i + 1] != "]" {
                     i += 1
                     guard let hi = classChar(), hi >= lo else { bad = true; unknown = true; continue }
-                    for m in PatternFacts.clauseMarks where (lo...hi).contains(m) { marks.insert(m) }
+                    marks.formUnion(PatternFacts.clauseMarks.intersection(CharSet.range(lo...hi)))
                     guard hi - lo < 4096 else { bad = true; continue }
-                    for v in lo...hi { set.insert(v) }
+                    set.insert(lo...hi)
                 } else {
                     set.insert(lo)
                     if PatternFacts.clauseMarks.contains(lo) { marks.insert(lo) }
