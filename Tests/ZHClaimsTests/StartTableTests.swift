@@ -13,7 +13,14 @@ struct StartTableTests {
         #expect(first("(?:约|近)? [0-9] 岁") == Set(["约", "近"] + (0...9).map(String.init)))
         #expect(first("(?<![第]) 第? [一二] 名") == ["第", "一", "二"], "a lookbehind consumes nothing")
         #expect(first("(?:大约 \\K)? (?<num>[5]) 人") == ["大", "5"], "\\K consumes nothing")
-        #expect(first("(?=万) (?:万|亿) 元") == ["万", "亿"])
+        #expect(first("(?=万) (?:万|亿) 元") == ["万"], "a lookahead says what the next character is")
+        // A branch that is only a lookahead matches empty, but what follows it then starts with
+        // the lookahead's characters, not with its own (万元, not 多元 or 元).
+        #expect(first("(?:[0-9]+ | (?=万|亿)) 多? (?:万|亿)? 元") == Set(["万", "亿"] + (0...9).map(String.init)))
+        #expect(first("(?=[0-9.]) (?:[0-9]|[一二])+ 个") == Set([] + (0...9).map(String.init)))
+        #expect(first("(?:(?=万))? 多? 元") == ["多", "元"], "an optional lookahead constrains nothing")
+        #expect(first("(?<=万) 多? 元") == ["多", "元"], "a lookbehind says nothing about the next character")
+        #expect(first("(?=多|.) 多? 元") == ["多", "元"], "a lookahead that may start with anything constrains nothing")
         #expect(first("[ ]* 约") == [" ", "约"])
         #expect(first("\\x{4E07}元") == ["万"])
     }
