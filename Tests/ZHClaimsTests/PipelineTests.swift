@@ -54,9 +54,9 @@ struct PipelineTests {
         #expect(money.first?.approx == .over)
         // The money span ends at 元: the zero-width space after it stays outside.
         #expect(money.first?.span == 5..<14)
-        #expect(money.allSatisfy { $0.subject.map { !$0.unicodeScalars.contains { SentenceMatcher.isInvisible($0.value) } } ?? true })
-        #expect(SentenceMatcher.isInvisible(0x08) && SentenceMatcher.isInvisible(0x200B) && SentenceMatcher.isInvisible(0xFEFF))
-        #expect(!SentenceMatcher.isInvisible(0x09) && !SentenceMatcher.isInvisible(0x20) && !SentenceMatcher.isInvisible(0x4E00))
+        #expect(money.allSatisfy { $0.subject.map { !$0.unicodeScalars.contains { InvisibleCharacters.contains($0.value) } } ?? true })
+        #expect(InvisibleCharacters.contains(0x08) && InvisibleCharacters.contains(0x200B) && InvisibleCharacters.contains(0xFEFF))
+        #expect(!InvisibleCharacters.contains(0x09) && !InvisibleCharacters.contains(0x20) && !InvisibleCharacters.contains(0x4E00))
     }
 
     @Test func recordHasEveryKeyInOrder() throws {

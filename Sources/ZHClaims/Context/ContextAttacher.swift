@@ -22,12 +22,7 @@ struct ContextAttacher {
         let tokens = SubjectTokenizer.tokens(words: words, window: window, claims: claims, buffer)
         let found = subjects.subjects(claims, needs: needs, tokens: tokens, buffer)
         // A subject is a name for what is counted: invisible characters in the text are not part of it.
-        for i in claims.indices {
-            claims[i].subject = found[i].map { subject in
-                subject.unicodeScalars.contains { SentenceMatcher.isInvisible($0.value) }
-                    ? String(String.UnicodeScalarView(subject.unicodeScalars.filter { !SentenceMatcher.isInvisible($0.value) })) : subject
-            }
-        }
+        for i in claims.indices { claims[i].subject = found[i].map(InvisibleCharacters.removed(from:)) }
     }
 
     /// 同比 or 环比 between the start of the clause (after ， ； ： or the sentence start) and `pos`.

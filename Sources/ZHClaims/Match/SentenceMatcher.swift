@@ -257,7 +257,7 @@ public final class SentenceMatcher {
     /// every code point. Written through raw pointers into arrays sized first: appending one
     /// byte at a time paid a uniqueness check per byte.
     ///
-    /// Invisible characters (`isInvisible`: control characters, zero-width spaces and joiners,
+    /// Invisible characters (`InvisibleCharacters`: control characters, zero-width spaces and joiners,
     /// soft hyphens) are left out, so rules see `2019年` in a scraped `2019\u{8}年` and `1000` in
     /// `1\u{200B}000`; offsets still come from the original text, so a span that holds one keeps it.
     private func encode(_ buffer: TextBuffer, _ range: Range<Int>) {
@@ -266,7 +266,7 @@ public final class SentenceMatcher {
         // Sized exactly (the folded text's UTF-8 length): a worst-case 4 bytes a character would
         // hold 10 MB more per million characters in one unterminated sentence.
         var total = 0, visible = 0
-        for c in buffer.folded[range] where !Self.isInvisible(c.value) {
+        for c in buffer.folded[range] where !InvisibleCharacters.contains(c.value) {
             total += UTF8.width(c)
             visible += 1
         }
@@ -283,7 +283,7 @@ public final class SentenceMatcher {
                         starts.withUnsafeMutableBufferPointer { at in
                             for k in range {
                                 let c = folded[k].value
-                                if anyInvisible && Self.isInvisible(c) { continue }
+                                if anyInvisible && InvisibleCharacters.contains(c) { continue }
                                 v[i] = c
                                 at[i] = n
                                 i += 1
@@ -296,18 +296,6 @@ public final class SentenceMatcher {
             }
         }
         (utf8, byteToScalar, sentence, byteAt) = (bytes, index, values, starts)
-    }
-
-    /// Characters that show nothing and mean nothing inside a number or a word: C0 controls
-    /// other than tab and line ends, DEL and C1 controls, the soft hyphen, zero-width space,
-    /// non-joiner and joiner, word joiner and U+FEFF. Scraped news carries them (`2019\u{8}年`).
-    @inline(__always)
-    static func isInvisible(_ v: UInt32) -> Bool {
-        if v > 0x2060 { return v == 0xFEFF }   // most text: one test for Chinese characters
-        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0D }
-        if v < 0x7F { return false }
-        if v < 0xA0 { return true }
-        return v == 0xAD || (v >= 0x200B && v <= 0x200D) || v == 0x2060
     }
 
     /// Sets the count of a scratch array, keeping its capacity.

@@ -18,12 +18,9 @@ public struct Resolver: Sendable {
     public func resolve(_ c: Candidate, _ buffer: TextBuffer) -> Result<Claim, Failure> {
         guard let kind = c.rule.rule.kind else { return .failure(.noNumber) }
         func text(_ role: GroupRole) -> String? {
-            guard var t = c.range(role).flatMap({ $0.isEmpty ? nil : buffer.foldedText($0) }) else { return nil }
             // Invisible characters the rules did not see (`1\u{200B}000`) are not part of the value.
-            if let r = c.range(role), buffer.folded[r].contains(where: { SentenceMatcher.isInvisible($0.value) }) {
-                t = String(String.UnicodeScalarView(t.unicodeScalars.filter { !SentenceMatcher.isInvisible($0.value) }))
-                if t.isEmpty { return nil }
-            }
+            guard let t = c.range(role).flatMap({ $0.isEmpty ? nil : InvisibleCharacters.removed(from: buffer.foldedText($0)) }),
+                  !t.isEmpty else { return nil }
             // Spaces inside a number (四点 五, 新台币 177.1 亿元) carry no meaning.
             // (Looked for in the UTF-8: `String.contains(Character)` walks grapheme clusters.)
             guard t.utf8.contains(UInt8(ascii: " ")), Self.numericRoles.contains(role) else { return t }
