@@ -31,11 +31,18 @@ struct WordBoundaryCheck {
             if cutsStart, !allowedBefore.contains(buffer.foldedText(w.range.lowerBound..<span.lowerBound)) {
                 return buffer.text(w.range)
             }
-            if cutsEnd, !allowedAfter.contains(buffer.foldedText(span.upperBound..<w.range.upperBound)) {
+            if cutsEnd, !allowsAfter(span, buffer.foldedText(span.upperBound..<w.range.upperBound), buffer) {
                 return buffer.text(w.range)
             }
         }
         return nil
+    }
+
+    /// Whether `rest`, joined by ICU to the span's last characters, may follow the span: an allowed
+    /// suffix, or 是 after a numeral (ICU joins the enumerating 一是, 二是, so `三分一是` would lose
+    /// its fraction; after a classifier, `只是` is "only" and `食肆只是` no count).
+    static func allowsAfter(_ span: Range<Int>, _ rest: String, _ buffer: TextBuffer) -> Bool {
+        allowedAfter.contains(rest) || rest == "是" && hanNumerals.contains(buffer.folded[span.upperBound - 1])
     }
 
     static func isHanWord(_ r: Range<Int>, _ buffer: TextBuffer) -> Bool {
