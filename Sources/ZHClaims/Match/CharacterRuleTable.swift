@@ -1,6 +1,7 @@
 /// For every BMP code point, several bit sets of rules (bit = rule order), one per `Layer`: the
 /// rules that need the character somewhere in a sentence (the filter), that may begin a match at
-/// it, that need it ahead (two sets), that can consume it, and that stop at it. The matcher looks all of them up
+/// it, that need it ahead (two sets), that can consume it, that stop at it, and that may have it
+/// second. The matcher looks all of them up
 /// with one row number per character.
 ///
 /// Two levels: a 16-bit row number per code point (128 KB) and the distinct rows (a few hundred).
@@ -18,6 +19,8 @@ struct CharacterRuleTable: Sendable {
         case consumable
         /// `StartTable`: clause marks a match cannot reach (rules whose consumable set is unknown).
         case barrier
+        /// `StartTable`: characters that may follow a match's first one.
+        case next
     }
 
     /// 64-bit words per rule set.

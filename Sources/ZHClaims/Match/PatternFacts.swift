@@ -38,6 +38,9 @@ enum PatternFacts {
         var ahead: [Chars] = []
         var consumable: Chars? = nil
         var barriers: Chars = []
+        /// The characters a match can consume right after its first one, or the character after a
+        /// one-character match (nil: any).
+        var next: Chars? = nil
     }
 
     /// Punctuation that ends a clause or a quotation (folded forms): the barriers of a rule whose
@@ -49,7 +52,7 @@ enum PatternFacts {
         var p = Reader(scalars, useful: isUseful, lookbehindsRequire: true)
         let r = p.alternation()
         guard !p.failed else { return nil }
-        var q = Reader(scalars, useful: isUsefulAhead, lookbehindsRequire: false)
+        var q = Reader(scalars, useful: isUsefulAhead, lookbehindsRequire: false, tracksStart: false)
         let whole = q.alternation()
         var sets: [Chars] = []
         var seen = false
@@ -61,7 +64,7 @@ enum PatternFacts {
         let consumable = seen ? q.consumedOrSeen : q.consumed
         let barriers = consumable != nil || q.marksUnknown ? [] : clauseMarks.subtracting(q.marks)
         return Facts(required: r.required, first: r.nullable ? nil : r.first, ahead: Array(sets.prefix(2)),
-                     consumable: consumable, barriers: barriers)
+                     consumable: consumable, barriers: barriers, next: r.start.next)
     }
 
     /// A set worth checking after a start position: anything but one holding an ASCII digit.
@@ -122,6 +125,8 @@ enum PatternFacts {
         /// Which sets count as requirements, and whether a positive lookbehind's content does.
         let useful: (Chars) -> Bool
         let lookbehindsRequire: Bool
+        /// Whether start-sets are worked out (the second reading, for needs ahead, uses none).
+        let tracksStart: Bool
         /// The characters a match may consume, and those it may consume or look ahead at (nil:
         /// any character).
         var consumed: Chars? = []
@@ -133,8 +138,8 @@ enum PatternFacts {
         /// and inside positive lookaheads.
         var hidden = 0
         var lookingAhead = 0
-        init(_ s: [Unicode.Scalar], useful: @escaping (Chars) -> Bool, lookbehindsRequire: Bool) {
-            (self.s, self.useful, self.lookbehindsRequire) = (s, useful, lookbehindsRequire)
+        init(_ s: [Unicode.Scalar], useful: @escaping (Chars) -> Bool, lookbehindsRequire: Bool, tracksStart: Bool = true) {
+            (self.s, self.useful, self.lookbehindsRequire, self.tracksStart) = (s, useful, lookbehindsRequire, tracksStart)
         }
 
         func skipped(_ k: Int) -> Int {
@@ -159,7 +164,7 @@ enum PatternFacts {
                 let branch = sequence()
                 derived = derived || branch.fromLookahead
                 if let r = result, let b = branch.required, !b.isEmpty { result = PatternFacts.union(r, b) } else { result = nil }
-                start = start.map { $0.or(branch.start) } ?? branch.start
+                if tracksStart { start = start.map { $0.or(branch.start) } ?? branch.start }
                 branches += 1
                 i = skipped(i)
                 if i < s.count && s[i] == "|" { i += 1; parts = []; continue }
@@ -181,7 +186,7 @@ enum PatternFacts {
                     return Item(required: best, start: start, parts: parts, fromLookahead: derived)
                 }
                 let item = atom()
-                let mandatory = quantifier()
+                let (mandatory, repeats, twice) = quantifier()
                 if mandatory {
                     if item.required != nil || !item.parts.isEmpty { derived = derived || item.fromLookahead }
                     best = better(best, item.required, useful: useful)
@@ -196,29 +201,41 @@ enum PatternFacts {
                     best = better(best, la, useful: useful)
                     if useful(la) { parts.append(Part(chars: la, seen: true)) }
                 }
-                start = start.then(mandatory ? item.start : item.start.optional())
+                if tracksStart {
+                    var once = repeats ? item.start.repeated() : item.start
+                    // Two repetitions at least of an item that consumes: never one character alone.
+                    if twice && !item.start.nullable { once.single = false }
+                    start = start.then(mandatory ? once : once.optional())
+                }
             }
         }
 
-        /// Whether the quantifier (if any) asks for at least one repetition.
-        mutating func quantifier() -> Bool {
+        /// Whether the quantifier (if any) asks for at least one repetition, whether it allows more
+        /// than one, and whether it asks for two at least.
+        mutating func quantifier() -> (mandatory: Bool, repeats: Bool, twice: Bool) {
             i = skipped(i)
-            guard i < s.count else { return true }
-            var mandatory = true
+            guard i < s.count else { return (true, false, false) }
+            var mandatory = true, repeats = true, twice = false
             switch s[i] {
-            case "?", "*": mandatory = false; i += 1
+            case "?": mandatory = false; repeats = false; i += 1
+            case "*": mandatory = false; i += 1
             case "+": i += 1
             case "{":
                 var k = i + 1
                 var text = ""
                 while k < s.count, ("0"..."9").contains(s[k]) || s[k] == "," { text.unicodeScalars.append(s[k]); k += 1 }
-                guard k < s.count, s[k] == "}", let lo = text.split(separator: ",", omittingEmptySubsequences: false).first, let n = Int(lo) else { return true }
+                let bounds = text.split(separator: ",", omittingEmptySubsequences: false)
+                // Not a quantifier (PCRE2 reads `{` literally then): one character, as `atom` read it.
+                guard k < s.count, s[k] == "}", let lo = bounds.first, let n = Int(lo) else { return (true, false, false) }
                 mandatory = n > 0
+                twice = n > 1
+                // {n} repeats when n > 1; {n,} always; {n,m} when m > 1.
+                repeats = bounds.count == 1 ? n > 1 : (bounds[1].isEmpty || (Int(bounds[1]) ?? 2) > 1)
                 i = k + 1
-            default: return true
+            default: return (true, false, false)
             }
             if i < s.count, s[i] == "?" || s[i] == "+" { i += 1 }
-            return mandatory
+            return (mandatory, repeats, twice)
         }
 
         /// An item: what it requires when it occurs, what the sentence must contain wherever the
@@ -293,11 +310,15 @@ enum PatternFacts {
                 return Item(required: c, start: .char(c))
             }
             if e.properties.isAlphabetic || ("0"..."9").contains(e) {
+                // \Q…\E quotes text the reader would misread as syntax.
+                if e == "Q" { failed = true; return Item(required: nil, start: .any) }
                 if e == "p" || e == "P", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") { i = close + 1 }
-                // Zero-width escapes consume nothing; \d \w \p{…} … any character as far as we know.
+                // Zero-width escapes consume nothing; \d \w \p{…} … any character as far as we know;
+                // \X, \R and backreferences may consume several.
                 let zeroWidth = "KbBAzZG".unicodeScalars.contains(e)
                 if !zeroWidth { consumes(nil) }
-                return Item(required: nil, start: zeroWidth ? .empty : .any)
+                let several = "XRCkg".unicodeScalars.contains(e) || ("0"..."9").contains(e)
+                return Item(required: nil, start: zeroWidth ? .empty : several ? Start(first: nil, nullable: false, second: nil, single: true) : .any)
             }
             consumes([e.value])
             return Item(required: [e.value], start: .char([e.value]))

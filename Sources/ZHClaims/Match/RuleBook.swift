@@ -19,6 +19,9 @@ public final class CompiledRule: @unchecked Sendable {
     let consumable: PatternFacts.Chars?
     /// When `consumable` is unknown, the clause marks no match can reach (`PatternFacts.barriers`).
     let barriers: PatternFacts.Chars
+    /// The characters that may follow a match's first one (`PatternFacts.Facts.next`; BMP only;
+    /// nil: any, or the rule is scanned).
+    let nextCharacters: PatternFacts.Chars?
     public let slots: GroupSlots
     /// Position in the rule book (file order), the last tie-breaker of the overlap policy.
     public let order: Int
@@ -30,7 +33,8 @@ public final class CompiledRule: @unchecked Sendable {
     public var isStartDispatched: Bool { anchored != nil }
 
     init(rule: Rule, pattern: PCRE2Pattern, anchored: PCRE2Pattern?, startCharacters: PatternFacts.Chars?,
-         aheadCharacters: [PatternFacts.Chars], consumable: PatternFacts.Chars?, barriers: PatternFacts.Chars, order: Int, requiredCharacters: PatternFacts.Chars?) {
+         aheadCharacters: [PatternFacts.Chars], consumable: PatternFacts.Chars?, barriers: PatternFacts.Chars,
+         nextCharacters: PatternFacts.Chars?, order: Int, requiredCharacters: PatternFacts.Chars?) {
         self.rule = rule
         self.pattern = pattern
         self.anchored = anchored
@@ -38,6 +42,7 @@ public final class CompiledRule: @unchecked Sendable {
         self.aheadCharacters = anchored == nil ? [] : aheadCharacters.filter { $0.allSatisfy { $0 < 0x10000 } }
         self.consumable = self.aheadCharacters.isEmpty ? nil : consumable.flatMap { $0.allSatisfy { $0 < 0x10000 } ? $0 : nil }
         self.barriers = self.aheadCharacters.isEmpty || self.consumable != nil ? [] : barriers
+        self.nextCharacters = anchored == nil ? nil : nextCharacters.flatMap { $0.allSatisfy { $0 < 0x10000 } ? $0 : nil }
         self.slots = GroupSlots(pattern.groupNumbers)
         self.order = order
         self.requiredCharacters = requiredCharacters
@@ -52,13 +57,15 @@ public final class CompiledRule: @unchecked Sendable {
         case .ahead2: return aheadCharacters.count > 1 ? aheadCharacters[1] : nil
         case .consumable: return consumable
         case .barrier: return barriers.isEmpty ? nil : barriers
+        case .next: return nextCharacters
         }
     }
 
     /// The same rule at another position of the book.
     func reordered(_ order: Int) -> CompiledRule {
         CompiledRule(rule: rule, pattern: pattern, anchored: anchored, startCharacters: startCharacters,
-                     aheadCharacters: aheadCharacters, consumable: consumable, barriers: barriers, order: order, requiredCharacters: requiredCharacters)
+                     aheadCharacters: aheadCharacters, consumable: consumable, barriers: barriers,
+                     nextCharacters: nextCharacters, order: order, requiredCharacters: requiredCharacters)
     }
 }
 
@@ -172,7 +179,8 @@ public struct RuleBook: Sendable {
                     diagnostics.append(RuleDiagnostic(rule.patternLocation, rule.id, "unknown group name\(unknown.count > 1 ? "s" : "") \(unknown.joined(separator: ", ")) (roles: \(GroupRole.allCases.map(\.rawValue).joined(separator: ", ")); ctx… for context)"))
                 }
                 compiled.append(CompiledRule(rule: rule, pattern: pattern, anchored: anchored, startCharacters: starts,
-                                             aheadCharacters: facts?.ahead ?? [], consumable: facts?.consumable, barriers: facts?.barriers ?? [], order: compiled.count, requiredCharacters: required))
+                                             aheadCharacters: facts?.ahead ?? [], consumable: facts?.consumable, barriers: facts?.barriers ?? [],
+                                             nextCharacters: facts?.next, order: compiled.count, requiredCharacters: required))
             } catch {
                 diagnostics.append(compileDiagnostic(error, rule: rule, raw: r, fragments: fragments, source: sourceTexts[rule.location.file]))
             }

@@ -92,6 +92,7 @@ public final class SentenceMatcher {
     private func prepare() {
         let table = book.characters, words = table.words, n = sentence.count, spots = self.spots
         let free1 = book.starts.unconstrained[0], free2 = book.starts.unconstrained[1], bounded = book.starts.bounded
+        let anyNext = book.starts.anyNext
         spots.reset(forCharacters: n)
         // Written through plain pointers, the count kept in a local (see `Spots.view`).
         let out = spots.view
@@ -119,12 +120,16 @@ public final class SentenceMatcher {
                     }
                     let ahead = out.ahead + found &* words
                     var startable: UInt64 = 0
+                    // The rules that may have the next character second; at the sentence's last
+                    // character (or before one outside the BMP) all of them.
+                    let nextRow = i + 1 < n && chars[i + 1] < 0x10000 ? table.row(chars[i + 1]) : -1
                     for w in 0..<words {
                         seen[w] |= rows[row &+ table.offset(.required, w)]
                         let blocked = (bounded[w] & ~rows[row &+ table.offset(.consumable, w)]) | rows[row &+ table.offset(.barrier, w)]
                         met1[w] = (met1[w] & ~(blocked & ~free1[w])) | rows[row &+ table.offset(.ahead1, w)]
                         met2[w] = (met2[w] & ~(blocked & ~free2[w])) | rows[row &+ table.offset(.ahead2, w)]
-                        ahead[w] = met1[w] & met2[w]
+                        let follows = nextRow < 0 ? ~0 : rows[nextRow &+ table.offset(.next, w)] | anyNext[w]
+                        ahead[w] = met1[w] & met2[w] & follows
                         startable |= rows[row &+ table.offset(.start, w)] & ahead[w]
                     }
                     if startable != 0 {

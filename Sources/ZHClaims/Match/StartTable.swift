@@ -25,15 +25,20 @@
 /// character the rule cannot consume (`PatternFacts.consumable`) comes before what it needs:
 /// `2020年全市新增32例` does not try the count rules at 2020. For a rule whose consumable
 /// characters cannot all be listed, the clause marks it cannot reach still stop its needs.
+/// And a rule is not tried where the next character cannot follow its first one
+/// (`PatternFacts.Facts.next`): 人民币 starts money.currency_word_first, 人 alone does not.
 struct StartTable: Sendable {
     /// Per ahead set (first, second), the dispatched rules with no such need: never pruned by it.
     let unconstrained: [[UInt64]]
     /// The rules whose consumable characters are known: any other character stops their needs.
     let bounded: [UInt64]
+    /// The dispatched rules that may have any character second (`PatternFacts.Facts.next`).
+    let anyNext: [UInt64]
 
     init(_ table: CharacterRuleTable) {
         unconstrained = [CharacterRuleTable.Layer.ahead1, .ahead2].map { layer in table.listed[layer.rawValue].map { ~$0 } }
         bounded = table.listed[CharacterRuleTable.Layer.consumable.rawValue]
+        anyNext = table.listed[CharacterRuleTable.Layer.next.rawValue].map { ~$0 }
     }
 
     /// The characters a rule is dispatched by, or nil when it must be scanned.
