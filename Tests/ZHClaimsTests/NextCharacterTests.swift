@@ -35,6 +35,8 @@ struct NextCharacterTests {
         #expect(next("5 \\X 元") == nil, "\\X may consume several characters")
         #expect(next("([0-9]) \\1 元") == nil, "a backreference may consume anything")
         #expect(next("(?:元)?") == nil, "a pattern that can match empty is not dispatched")
+        #expect(PatternFacts.of("(?x)[[:digit:]]+ 元")?.first == nil, "a POSIX class is not read as its letters")
+        #expect(PatternFacts.of("(?x)[[:alpha:]0-9] 元")?.consumable == nil)
     }
 
     /// Random patterns over a small alphabet against PCRE2: wherever an anchored attempt

@@ -341,6 +341,13 @@ enum PatternFacts {
                     return bad ? nil : set
                 }
                 firstItem = false
+                // A POSIX class ([:digit:]) lists characters the reader does not expand.
+                if s[i] == "[", i + 1 < s.count, s[i + 1] == ":" || s[i + 1] == "=" || s[i + 1] == "." {
+                    guard let close = s[(i + 2)...].firstIndex(of: "]") else { failed = true; return nil }
+                    i = close + 1
+                    bad = true; unknown = true
+                    continue
+                }
                 guard let lo = classChar() else { bad = true; unknown = true; continue }
                 if i + 1 < s.count, s[i] == "-", s[i + 1] != "]" {
                     i += 1
