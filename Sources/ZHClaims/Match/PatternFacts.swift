@@ -81,10 +81,6 @@ enum PatternFacts {
 
     static let commonNumerals = CharSet("〇零一二三四五六七八九十两".unicodeScalars.map(\.value))
 
-    /// `a ∪ b`, inserting the smaller set into a copy of the larger: rule patterns repeat large
-    /// alternations (numbers, units), and this is most of the time spent loading rules.
-    static func union(_ a: Chars, _ b: Chars) -> Chars { a.union(b) }
-
     /// The better of two requirements: the smaller useful one.
     static func better(_ a: Chars?, _ b: Chars?, useful: (Chars) -> Bool = isUseful) -> Chars? {
         let ua = a.flatMap { useful($0) ? $0 : nil }, ub = b.flatMap { useful($0) ? $0 : nil }
@@ -163,7 +159,7 @@ enum PatternFacts {
             while true {
                 let branch = sequence()
                 derived = derived || branch.fromLookahead
-                if let r = result, let b = branch.required, !b.isEmpty { result = PatternFacts.union(r, b) } else { result = nil }
+                if let r = result, let b = branch.required, !b.isEmpty { result = r.union(b) } else { result = nil }
                 if tracksStart { start = start.map { $0.or(branch.start) } ?? branch.start }
                 branches += 1
                 i = skipped(i)

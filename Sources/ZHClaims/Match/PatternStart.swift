@@ -89,7 +89,7 @@ extension PatternFacts {
 
         private func union(_ a: Chars?, _ b: Chars?) -> Chars? {
             guard let a, let b else { return nil }
-            return PatternFacts.union(a, b)
+            return a.union(b)
         }
 
         /// `chars` where the next character must be one of `constraint` (nil: any).
