@@ -26,6 +26,8 @@ struct NextCharacterTests {
         #expect(next("(?:大约 \\K)? 5 人") == ["约", "人"], "\\K consumes nothing")
         #expect(next("(?<=约) 5 (?<!6) 人") == ["人"], "lookbehinds consume nothing")
         #expect(next("5 (?:万|亿)? 元") == ["万", "亿", "元"])
+        #expect(next("(?: 约 [0-9] | [0-9] | (?=万) ) 万? 个") == Set(digits + ["万", "个"]),
+                "an empty branch whose lookahead rules out 个 cannot make 个 a one-character match")
     }
 
     @Test func unknownFollowersAreAny() {

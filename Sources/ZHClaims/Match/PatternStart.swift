@@ -34,14 +34,17 @@ extension PatternFacts {
                 r.nullable = next.nullable
                 r.emptyNext = Self.narrowed(next.emptyNext, to: emptyNext)
             }
+            // Self matching empty and next consuming: impossible when self's lookahead rules out
+            // every first character of next (`(?=万) 个`).
+            let viaEmpty = nullable && (Self.narrowed(next.first, to: emptyNext).map { !$0.isEmpty } ?? true)
             // The second character: self's own; next's first after a single character of self;
             // next's second when self matched empty.
             if single { r.second = union(r.second, Self.narrowed(next.first, to: singleNext)) }
-            if nullable { r.second = union(r.second, next.second) }
+            if viaEmpty { r.second = union(r.second, next.second) }
             // One character in all: self's and next empty, or self empty and next's.
             var ends: [Chars?] = []
             if single && next.nullable { ends.append(Self.narrowed(next.emptyNext, to: singleNext)) }
-            if nullable && next.single { ends.append(next.singleNext) }
+            if viaEmpty && next.single { ends.append(next.singleNext) }
             r.single = !ends.isEmpty
             r.singleNext = ends.dropFirst().reduce(ends.first ?? nil) { union($0, $1) }
             return r
