@@ -37,6 +37,8 @@ public enum GroupRole: String, CaseIterable, Sendable {
     /// The unit written after a range's lower bound (45分钟到1小时): when it differs from `unit`,
     /// both bounds are read in the smaller unit, or the range is dropped if they do not convert.
     case low_unit
+    /// The upper bound of a range of ratios written A:B (1:66-1:33): its A and B.
+    case high_numer, high_denom
 }
 
 extension GroupRole {
@@ -73,6 +75,8 @@ extension GroupRole {
         case .second: 25
         case .ampm: 26
         case .low_unit: 27
+        case .high_numer: 28
+        case .high_denom: 29
         }
     }
 }

@@ -57,7 +57,7 @@ public struct Resolver: Sendable {
     }
 
     /// Groups holding numbers, where spaces are dropped.
-    private static let numericRoles: Set<GroupRole> = [.num, .mult, .high, .high_mult, .high_tail, .numer, .denom, .frac, .high_frac, .vague]
+    private static let numericRoles: Set<GroupRole> = [.num, .mult, .high, .high_mult, .high_tail, .numer, .denom, .high_numer, .high_denom, .frac, .high_frac, .vague]
 
     /// The value (and range high) from num/mult/vague/half/frac/numer/denom/high groups.
     private func value(_ c: Candidate, _ text: (GroupRole) -> String?) -> Result<(ExactDecimal, ExactDecimal?), Failure> {
@@ -72,6 +72,13 @@ public struct Resolver: Sendable {
             if let whole = text(.num) {
                 guard let w = Numeral.parse(whole), let s = w + q else { return .failure(.unreadable(whole)) }
                 v = s
+            }
+            // A range of ratios (1:66-1:33): the bounds in increasing order.
+            if let hn = text(.high_numer), let hd = text(.high_denom) {
+                guard let n = Numeral.parse(hn), let d = Numeral.parse(hd), let h = n.divided(by: d, maxScale: 6) else {
+                    return .failure(.unreadable(hn + ":" + hd))
+                }
+                return .success(v <= h ? (v, h) : (h, v))
             }
         } else if let total = Self.compoundDuration(c, text) {
             switch total {
@@ -195,7 +202,7 @@ public struct Resolver: Sendable {
     }
 
     /// The groups whose text is the number itself (or a date or currency), not a marker.
-    private static let numberRoles: [GroupRole] = [.num, .high, .mult, .high_mult, .vague, .numer, .denom, .year, .month, .day,
+    private static let numberRoles: [GroupRole] = [.num, .high, .mult, .high_mult, .vague, .numer, .denom, .high_numer, .high_denom, .year, .month, .day,
                                                     .hour, .minute, .second, .currency]
 
     /// A multiplier word: Chinese (万, 亿, 千万 …) or the Latin shorthands of web and finance
