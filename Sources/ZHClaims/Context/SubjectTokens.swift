@@ -80,10 +80,12 @@ enum SubjectTokenizer {
                     end = max(pos + 1, claims[claimCursor].span.lowerBound)
                 }
                 // `1月份大涨`: 份, 底, 末, 初 right after a date belong to it, whatever ICU joined.
-                if end - pos > 1, claimCursor > 0, claims[claimCursor - 1].kind == .date,
+                // Left alone by a date that cut ICU's word (月份 → 11月 + 份) it is a time word,
+                // so no noun phrase after it takes it in (`11月份中国…指数` → 中国…指数).
+                if claimCursor > 0, claims[claimCursor - 1].kind == .date,
                    claims[claimCursor - 1].span.upperBound == pos, dateSuffixes.contains(buffer.folded[pos]) {
                     flushRun()
-                    out.append(.init(range: pos..<(pos + 1), kind: .word(.content)))
+                    out.append(.init(range: pos..<(pos + 1), kind: .word(end - pos > 1 ? .content : .time)))
                     pos += 1
                     continue
                 }
