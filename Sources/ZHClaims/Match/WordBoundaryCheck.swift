@@ -31,7 +31,8 @@ struct WordBoundaryCheck {
             if cutsStart, !allowedBefore.contains(buffer.foldedText(w.range.lowerBound..<span.lowerBound)) {
                 return buffer.text(w.range)
             }
-            if cutsEnd, !allowsAfter(span, buffer.foldedText(span.upperBound..<w.range.upperBound), buffer) {
+            if cutsEnd, !allowsAfter(span, buffer.foldedText(span.upperBound..<w.range.upperBound), buffer),
+               !misjoinedClassifier(span, w.range, buffer) {
                 return buffer.text(w.range)
             }
         }
@@ -43,6 +44,20 @@ struct WordBoundaryCheck {
     /// its fraction; after a classifier, `只是` is "only" and `食肆只是` no count).
     static func allowsAfter(_ span: Range<Int>, _ rest: String, _ buffer: TextBuffer) -> Bool {
         allowedAfter.contains(rest) || rest == "是" && hanNumerals.contains(buffer.folded[span.upperBound - 1])
+    }
+
+    /// ICU joined an Arabic number's classifier to the next character while a word starts right
+    /// after the classifier (28万人|参演 read 人参, 1.7万家|用人单位 read 家用, 8万家|商户 read 家商):
+    /// the classifier ends the span. Only after Arabic digits, where the number itself is never
+    /// part of a word.
+    static func misjoinedClassifier(_ span: Range<Int>, _ word: Range<Int>, _ buffer: TextBuffer) -> Bool {
+        let f = buffer.folded, end = span.upperBound
+        guard word.count == 2, word.lowerBound == end - 1,
+              f[span].contains(where: { ("0"..."9").contains($0) }) else { return false }
+        for length in 2...3 where end + length <= f.count {
+            if SubjectLexicon.shared.lookup(f[end..<(end + length)]) != nil { return true }
+        }
+        return false
     }
 
     static func isHanWord(_ r: Range<Int>, _ buffer: TextBuffer) -> Bool {
