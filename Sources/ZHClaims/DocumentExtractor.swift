@@ -1,5 +1,5 @@
 /// Runs the stages on one document, on one thread: normalize → segment → match → resolve →
-/// select → context. Owns the per-thread ICU and PCRE2 state, so each worker has one.
+/// select → listed items (`ListSharing`) → context. Owns the per-thread ICU and PCRE2 state, so each worker has one.
 public final class DocumentExtractor {
     public let book: RuleBook
     private var splitter: SentenceSplitter
@@ -101,8 +101,8 @@ public final class DocumentExtractor {
             selected = OverlapPolicy.select(candidates) { evaluate(candidates[$0]).0 }
         }
         if let failure { throw failure }
-        let winners = selected.winners
-        var claims = winners.compactMap(\.claim)
+        var claims = ListSharing.extend(selected.winners.compactMap(\.claim), blocked: selected.denials.map(\.candidate.span),
+                                        sentence: sentence.range, buffer)
         try context.attach(&claims, sentence: sentence, buffer, sentenceWords: sentenceWords, segmenter: words)
         return claims
     }

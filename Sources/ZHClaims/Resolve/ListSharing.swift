@@ -1,0 +1,97 @@
+/// Numbers listed before a claim that share its unit: `目标1348、1355美元`, `分別為19及23歲`,
+/// `分别有177和156家基金`, `1.5、2.3亿元`. Each item is its own claim (CONVENTIONS.md: each list
+/// item is a claim), but only the last one is written with the unit, so no rule's span can hold
+/// the others; this pass gives each bare number before the claim the claim's kind, unit,
+/// currency, change and basis, and its multiplier (1.5、2.3亿元 → 1.5e8, as a range's low end
+/// takes its high end's 万). Neighbouring pairs (7、8亿元) are ranges and never reach here: the
+/// range rules cover them.
+///
+/// Only where a list is plain: the claim and the items are Arabic numbers (Chinese ones listed
+/// this way are nearly always a range the rules missed, 兩、三日), joined by 、 和 及 与 或; the
+/// list starts after a Han character (so not an item number at a line's start, `　　1、2个百分点`)
+/// other than 第 (ordinals, `第8、18及22條`) or 其; no item is covered by a deny match; not the
+/// shorthand `3、40人` / `4、5000元` (30–40, 4000–5000), which reads as a range; not years
+/// (`15、16、17年`): a duration in 年 takes no list.
+enum ListSharing {
+    /// The rule id of a claim made here (docs/FORMAT.md).
+    static let ruleID = "list.shared_unit"
+    static let kinds: Set<ClaimKind> = [.count, .money, .measure, .duration, .age, .multiple, .percent, .change]
+    static let joiners: Set<Unicode.Scalar> = ["、", "和", "及", "与", "或"]
+
+    /// `claims` (in span order) with the listed numbers before each one added, in span order.
+    static func extend(_ claims: [Claim], blocked: [Range<Int>], sentence: Range<Int>, _ buffer: TextBuffer) -> [Claim] {
+        var added: [Claim] = []
+        for (i, claim) in claims.enumerated() {
+            let floor = i > 0 ? claims[i - 1].span.upperBound : sentence.lowerBound
+            added += items(before: claim, floor: floor, blocked: blocked, buffer)
+        }
+        guard !added.isEmpty else { return claims }
+        return (claims + added).sorted { $0.span.lowerBound < $1.span.lowerBound }
+    }
+
+    /// The listed items before `claim`, none starting before `floor`: the whole chain of items
+    /// or none, so that a list an ordinal starts (`第8、18、19及22條`) gives nothing.
+    static func items(before claim: Claim, floor: Int, blocked: [Range<Int>], _ buffer: TextBuffer) -> [Claim] {
+        guard kinds.contains(claim.kind), claim.high == nil, let unit = claim.unit, let value = claim.value,
+              !(claim.kind == .duration && unit == "年") else { return [] }
+        let f = buffer.folded
+        guard isArabic(f[claim.span.lowerBound]) else { return [] }
+        let head = numeralEnd(from: claim.span.lowerBound, limit: claim.span.upperBound, f)
+        guard let written = Numeral.parse(buffer.foldedText(claim.span.lowerBound..<head)),
+              !written.isZero, let ratio = value.divided(by: written), isPowerOfTen(ratio) else { return [] }
+        var spans: [Range<Int>] = []
+        var end = claim.span.lowerBound
+        while end - 1 > floor, joiners.contains(f[end - 1]) {
+            let itemEnd = end - 1
+            var start = itemEnd
+            while start > floor, isArabic(f[start - 1]) || f[start - 1] == "." { start -= 1 }
+            // Not a number (`2.14(a)、2.15`), or one glued to what is before it: no list.
+            guard start < itemEnd, start > floor, f[start] != ".", f[itemEnd - 1] != "." else { return [] }
+            spans.append(start..<itemEnd)
+            end = start
+        }
+        guard let first = spans.last else { return [] }
+        let before = f[first.lowerBound - 1]
+        guard isHan(before), before != "第", before != "其" else { return [] }
+        var out: [Claim] = []
+        for span in spans.reversed() {
+            let text = buffer.foldedText(span)
+            guard !blocked.contains(where: { $0.overlaps(span) }), !isShorthand(text, of: written),
+                  let itemValue = Numeral.parse(text), let scaled = itemValue.multiplied(by: ratio) else { return [] }
+            var item = claim
+            item.span = span
+            item.value = scaled
+            item.approx = nil
+            item.subject = nil
+            item.rule = ruleID
+            out.append(item)
+        }
+        return out
+    }
+
+    /// Where the Arabic number a claim starts with ends (before 万 亿 or a unit, which apply to
+    /// the whole list).
+    static func numeralEnd(from start: Int, limit: Int, _ f: [Unicode.Scalar]) -> Int {
+        var k = start
+        while k < limit, isArabic(f[k]) || f[k] == "." { k += 1 }
+        return k
+    }
+
+    static func isArabic(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+
+    static func isHan(_ c: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value)
+    }
+
+    /// 1, 10, 100 … or 0.1, 0.01 …: what a multiplier or a rule's scale makes of the written number.
+    static func isPowerOfTen(_ d: ExactDecimal) -> Bool { d.significand == 1 }
+
+    /// `3、40人`, `4、5000元`: one digit before a round number of more digits is the shorthand of
+    /// a range (三四十, 四五千), not a list; so is `12、3萬字` (十二三万), two digits before one.
+    static func isShorthand(_ item: String, of written: ExactDecimal) -> Bool {
+        let digits = item.unicodeScalars.count
+        if digits == 2, written.scale == 0, written.significand < 10 { return true }
+        guard digits == 1 else { return false }
+        return written.scale < 0 || (written.scale == 0 && written.significand % 10 == 0 && written.significand >= 10)
+    }
+}
