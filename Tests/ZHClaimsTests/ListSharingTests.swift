@@ -46,6 +46,12 @@ private func claims(_ text: String) throws -> [(text: String, kind: ClaimKind, v
         #expect(try claims("全书约12、3萬字。").allSatisfy { $0.rule != ListSharing.ruleID })
     }
 
+    @Test func valuesListedAfterAChangeAreChanges() throws {
+        let found = try claims("两市成交额同比分别增长5.1%、6.2%和7%，占比30%。")
+        #expect(found.map(\.text) == ["5.1%", "6.2%", "7%", "30%"])
+        #expect(found.map(\.kind) == [.change, .change, .change, .percent])
+    }
+
     @Test func neighbouringNumbersAreARangeNotAList() throws {
         let found = try claims("市场规模是7、8亿元。")
         #expect(found.map(\.text) == ["7、8亿元"])

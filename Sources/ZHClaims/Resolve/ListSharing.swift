@@ -18,8 +18,10 @@ enum ListSharing {
     static let kinds: Set<ClaimKind> = [.count, .money, .measure, .duration, .age, .multiple, .percent, .change]
     static let joiners: Set<Unicode.Scalar> = ["、", "和", "及", "与", "或"]
 
-    /// `claims` (in span order) with the listed numbers before each one added, in span order.
+    /// `claims` (in span order) with the listed numbers before each one added, in span order,
+    /// and the values listed right after a change read as changes too.
     static func extend(_ claims: [Claim], blocked: [Range<Int>], sentence: Range<Int>, _ buffer: TextBuffer) -> [Claim] {
+        let claims = carryingChange(claims, buffer)
         var added: [Claim] = []
         for (i, claim) in claims.enumerated() {
             let floor = i > 0 ? claims[i - 1].span.upperBound : sentence.lowerBound
@@ -28,6 +30,27 @@ enum ListSharing {
         guard !added.isEmpty else { return claims }
         return (claims + added).sorted { $0.span.lowerBound < $1.span.lowerBound }
     }
+
+    /// `分别下降3.1%和2.2%`, `分别上涨5元和8元`: a value joined to a change by 、 和 及 与 或 alone,
+    /// in the same unit, is a change in the same direction on the same basis (CONVENTIONS.md:
+    /// 同比 covers a change coordinated right after it); the rules read it as a level, as no
+    /// change verb stands right before it.
+    static func carryingChange(_ claims: [Claim], _ buffer: TextBuffer) -> [Claim] {
+        var out = claims
+        for i in out.indices.dropFirst() {
+            let c = out[i - 1]
+            guard c.kind == .change, changeable.contains(out[i].kind), out[i].unit == c.unit, out[i].high == nil,
+                  out[i].span.lowerBound == c.span.upperBound + 1,
+                  joiners.contains(buffer.folded[c.span.upperBound]) else { continue }
+            out[i].kind = .change
+            out[i].change = c.change
+            out[i].basis = c.basis
+        }
+        return out
+    }
+
+    /// Kinds a rule gives a value that, listed after a change, is one.
+    static let changeable: Set<ClaimKind> = [.percent, .money, .count, .measure]
 
     /// The listed items before `claim`, none starting before `floor`: the whole chain of items
     /// or none, so that a list an ordinal starts (`第8、18、19及22條`) gives nothing.
