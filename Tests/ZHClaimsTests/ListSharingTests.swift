@@ -46,6 +46,12 @@ private func claims(_ text: String) throws -> [(text: String, kind: ClaimKind, v
         #expect(try claims("全书约12、3萬字。").allSatisfy { $0.rule != ListSharing.ruleID })
     }
 
+    @Test func listedNumbersShareTheSubjectOfTheLastOne() throws {
+        let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
+        let result = try extractor.extract(Document(id: "t", text: "分别有177和156家基金。"))
+        #expect(result.claims.map(\.subject) == ["基金", "基金"])
+    }
+
     @Test func valuesListedAfterAChangeAreChanges() throws {
         let found = try claims("两市成交额同比分别增长5.1%、6.2%和7%，占比30%。")
         #expect(found.map(\.text) == ["5.1%", "6.2%", "7%", "30%"])

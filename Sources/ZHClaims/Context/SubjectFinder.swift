@@ -28,6 +28,11 @@ struct SubjectFinder {
                 result[i] = buffer.text(r)
             }
         }
+        // A listed number that found nothing of its own counts what the claim ending its list
+        // counts (`177和156家基金` → 基金 twice).
+        for i in claims.indices.reversed() where claims[i].rule == ListSharing.ruleID && result[i] == nil && needs[i] {
+            if let end = claims[(i + 1)...].firstIndex(where: { $0.rule != ListSharing.ruleID }) { result[i] = result[end] }
+        }
         return result
     }
 }
