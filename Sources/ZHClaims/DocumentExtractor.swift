@@ -101,7 +101,7 @@ public final class DocumentExtractor {
             selected = OverlapPolicy.select(candidates) { evaluate(candidates[$0]).0 }
         }
         if let failure { throw failure }
-        var claims = ListSharing.extend(selected.winners.compactMap(\.claim), blocked: selected.denials.map(\.candidate.span),
+        var claims = ListSharing.extend(selected.winners.compactMap(\.claim), denials: selected.denials,
                                         sentence: sentence.range, buffer)
         try context.attach(&claims, sentence: sentence, buffer, sentenceWords: sentenceWords, segmenter: words)
         return claims
