@@ -63,10 +63,10 @@ enum ListSharing {
     /// The listed items before `claim`, none starting before `floor`: the whole chain of items
     /// or none, so that a list an ordinal starts (`第8、18、19及22條`) gives nothing.
     static func items(before claim: Claim, floor: Int, denials: [OverlapPolicy.Entry], _ buffer: TextBuffer) -> [Claim] {
+        // The caller has seen a joiner before the claim and a digit at its start.
         let f = buffer.folded
-        guard claim.span.lowerBound - 1 > floor, isJoiner(f[claim.span.lowerBound - 1]),
-              isArabic(f[claim.span.lowerBound]), kinds.contains(claim.kind), claim.high == nil,
-              let unit = claim.unit, let value = claim.value, !(claim.kind == .duration && unit == "年") else { return [] }
+        guard kinds.contains(claim.kind), claim.high == nil, let unit = claim.unit, let value = claim.value,
+              !(claim.kind == .duration && unit == "年") else { return [] }
         let head = numeralEnd(from: claim.span.lowerBound, limit: claim.span.upperBound, f)
         guard let written = Numeral.parse(buffer.foldedText(claim.span.lowerBound..<head)),
               !written.isZero, let ratio = value.divided(by: written), isPowerOfTen(ratio) else { return [] }
@@ -83,7 +83,7 @@ enum ListSharing {
         }
         guard let first = spans.last else { return [] }
         let before = f[first.lowerBound - 1]
-        guard isHan(before), before != "第", before != "其" else { return [] }
+        guard before.isIdeographicQuick, before != "第", before != "其" else { return [] }
         var out: [Claim] = []
         for span in spans.reversed() {
             let text = buffer.foldedText(span)
@@ -109,10 +109,6 @@ enum ListSharing {
     }
 
     static func isArabic(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
-
-    static func isHan(_ c: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value)
-    }
 
     /// 1, 10, 100 … or 0.1, 0.01 …: what a multiplier or a rule's scale makes of the written number.
     static func isPowerOfTen(_ d: ExactDecimal) -> Bool { d.significand == 1 }
