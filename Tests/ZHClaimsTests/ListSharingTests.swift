@@ -4,12 +4,13 @@
 import Testing
 @testable import ZHClaims
 
-/// The claims of `text` as (span text, kind, value, unit, rule).
-private func claims(_ text: String) throws -> [(text: String, kind: ClaimKind, value: String?, unit: String?, rule: String)] {
+/// The claims of `text` as (span text, kind, value, unit, rule, subject).
+private func claims(_ text: String) throws
+    -> [(text: String, kind: ClaimKind, value: String?, unit: String?, rule: String, subject: String?)] {
     let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
     let result = try extractor.extract(Document(id: "t", text: text))
     let buffer = result.segmented.buffer
-    return result.claims.map { (buffer.text($0.span), $0.kind, $0.value?.description, $0.unit, $0.rule) }
+    return result.claims.map { (buffer.text($0.span), $0.kind, $0.value?.description, $0.unit, $0.rule, $0.subject) }
 }
 
 @Suite struct ListSharingTests {
@@ -47,9 +48,7 @@ private func claims(_ text: String) throws -> [(text: String, kind: ClaimKind, v
     }
 
     @Test func listedNumbersShareTheSubjectOfTheLastOne() throws {
-        let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
-        let result = try extractor.extract(Document(id: "t", text: "分别有177和156家基金。"))
-        #expect(result.claims.map(\.subject) == ["基金", "基金"])
+        #expect(try claims("分别有177和156家基金。").map(\.subject) == ["基金", "基金"])
     }
 
     @Test func valuesListedAfterAChangeAreChanges() throws {

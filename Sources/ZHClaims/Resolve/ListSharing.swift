@@ -75,7 +75,7 @@ enum ListSharing {
         while end - 1 > floor, isJoiner(f[end - 1]) {
             let itemEnd = end - 1
             var start = itemEnd
-            while start > floor, isArabic(f[start - 1]) || f[start - 1] == "." { start -= 1 }
+            while start > floor, isNumberCharacter(f[start - 1]) { start -= 1 }
             // Not a number (`2.14(a)、2.15`), or one glued to what is before it: no list.
             guard start < itemEnd, start > floor, f[start] != ".", f[itemEnd - 1] != "." else { return [] }
             spans.append(start..<itemEnd)
@@ -104,11 +104,14 @@ enum ListSharing {
     /// the whole list).
     static func numeralEnd(from start: Int, limit: Int, _ f: [Unicode.Scalar]) -> Int {
         var k = start
-        while k < limit, isArabic(f[k]) || f[k] == "." { k += 1 }
+        while k < limit, isNumberCharacter(f[k]) { k += 1 }
         return k
     }
 
     static func isArabic(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
+
+    /// A digit or a decimal point: what an Arabic number is written with.
+    static func isNumberCharacter(_ c: Unicode.Scalar) -> Bool { isArabic(c) || c == "." }
 
     /// 1, 10, 100 … or 0.1, 0.01 …: what a multiplier or a rule's scale makes of the written number.
     static func isPowerOfTen(_ d: ExactDecimal) -> Bool { d.significand == 1 }
