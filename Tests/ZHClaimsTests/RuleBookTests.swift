@@ -144,6 +144,24 @@ struct PatternFactsTests {
         let claims = try DocumentExtractor(book: book).extract(Document(id: "t", text: text)).claims
         #expect(claims.map(\.kind) == [.date, .change, .money, .age, .multiple, .ratio, .measure, .rank])
     }
+
+    /// The memo of long groups gives the facts a fresh reading gives, for every built-in rule
+    /// read in turn with one memo (as `RuleBook.build` does): the numeral and unit fragments are
+    /// taken from it in later rules, inside lookarounds as well as outside.
+    @Test func memoisedGroupsGiveTheSameFacts() {
+        let memo = PatternFacts.GroupMemo()
+        let patterns = RuleExampleTests.book.rules.map { "(?x)" + $0.rule.pattern }
+        for p in patterns + patterns {
+            #expect(PatternFacts.of(p, memo: memo) == PatternFacts.of(p), "\(p.prefix(60))")
+        }
+        #expect(memo.entries.count > 20)
+    }
+
+    @Test func groupEndSkipsCommentsClassesAndEscapes() {
+        let s = Array("(a[)\\]](?:b) # c)\n \\) d)e".unicodeScalars)
+        #expect(PatternFacts.GroupMemo.end(ofGroupAt: 0, in: s) == s.count - 1)
+        #expect(PatternFacts.GroupMemo.end(ofGroupAt: 0, in: Array("(ab".unicodeScalars)) == nil)
+    }
 }
 
 struct GroupRoleTests {

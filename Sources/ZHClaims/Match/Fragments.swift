@@ -65,9 +65,10 @@ struct Fragments {
     mutating func addGuards() {
         guards = [:]
         cacheExpansions()
+        let memo = PatternFacts.GroupMemo()
         for (name, fragment) in patterns {
             guard let expanded = try? expand(fragment.pattern), Self.topLevelBranches(expanded) >= Self.guardMinBranches,
-                  let first = PatternFacts.of("(?x)" + expanded)?.first, !first.isEmpty,
+                  let first = PatternFacts.of("(?x)" + expanded, memo: memo)?.first, !first.isEmpty,
                   first.count <= Self.guardMaxCharacters, first.allSatisfy({ $0 < 0x10000 }) else { continue }
             guards[name] = "(?=[" + first.sorted().map { "\\x{" + String($0, radix: 16) + "}" }.joined() + "])"
         }

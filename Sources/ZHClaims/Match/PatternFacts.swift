@@ -47,12 +47,14 @@ enum PatternFacts {
     /// consumable characters cannot all be listed.
     static let clauseMarks = CharSet(",;:!?()\"。、；：！？“”‘’《》「」【】".unicodeScalars.map(\.value))
 
-    static func of(_ pattern: String) -> Facts? {
+    /// `memo`, shared by the patterns of one rule book, lets a long group met before be taken
+    /// from it instead of read again (see `GroupMemo`).
+    static func of(_ pattern: String, memo: GroupMemo? = nil) -> Facts? {
         let scalars = Array(pattern.unicodeScalars)
-        var p = Reader(scalars, useful: isUseful, lookbehindsRequire: true)
+        var p = Reader(scalars, useful: isUseful, lookbehindsRequire: true, memo: memo)
         let r = p.alternation()
         guard !p.failed else { return nil }
-        var q = Reader(scalars, useful: isUsefulAhead, lookbehindsRequire: false, tracksStart: false)
+        var q = Reader(scalars, useful: isUsefulAhead, lookbehindsRequire: false, tracksStart: false, memo: memo)
         let whole = q.alternation()
         var sets: [Chars] = []
         var seen = false
@@ -134,8 +136,10 @@ enum PatternFacts {
         /// and inside positive lookaheads.
         var hidden = 0
         var lookingAhead = 0
-        init(_ s: [Unicode.Scalar], useful: @escaping (Chars) -> Bool, lookbehindsRequire: Bool, tracksStart: Bool = true) {
-            (self.s, self.useful, self.lookbehindsRequire, self.tracksStart) = (s, useful, lookbehindsRequire, tracksStart)
+        let memo: GroupMemo?
+        init(_ s: [Unicode.Scalar], useful: @escaping (Chars) -> Bool, lookbehindsRequire: Bool, tracksStart: Bool = true,
+             memo: GroupMemo? = nil) {
+            (self.s, self.useful, self.lookbehindsRequire, self.tracksStart, self.memo) = (s, useful, lookbehindsRequire, tracksStart, memo)
         }
 
         func skipped(_ k: Int) -> Int {
@@ -262,7 +266,44 @@ enum PatternFacts {
             if lookingAhead == 0 { add(&consumed) }
         }
 
+        /// A group, from the memo when the same text was read in the same setting before.
         mutating func group() -> Item {
+            guard let memo, let end = GroupMemo.end(ofGroupAt: i, in: s), end - i >= GroupMemo.minLength else {
+                return readGroup()
+            }
+            let key = GroupMemo.Key(text: Array(s[i..<end]), lookbehindsRequire: lookbehindsRequire,
+                                    tracksStart: tracksStart, hidden: hidden > 0, lookingAhead: lookingAhead > 0)
+            if let entry = memo.entries[key] {
+                apply(entry)
+                i = end
+                return entry.item
+            }
+            // Read with empty sets, so that what the group adds to them can be kept.
+            let outer = (consumed, consumedOrSeen, marks, marksUnknown, failed)
+            (consumed, consumedOrSeen, marks, marksUnknown, failed) = ([], [], [], false, false)
+            let item = readGroup()
+            let entry = GroupMemo.Entry(item: item, consumed: consumed, consumedOrSeen: consumedOrSeen,
+                                        marks: marks, marksUnknown: marksUnknown, failed: failed)
+            (consumed, consumedOrSeen, marks, marksUnknown, failed) = outer
+            apply(entry)
+            if i == end { memo.entries[key] = entry }
+            return item
+        }
+
+        /// Adds what a group consumes and sees to what the pattern does (nil: any character).
+        private mutating func apply(_ entry: GroupMemo.Entry) {
+            func add(_ to: inout Chars?, _ chars: Chars?) {
+                guard to != nil else { return }
+                if let chars { to!.formUnion(chars) } else { to = nil }
+            }
+            add(&consumed, entry.consumed)
+            add(&consumedOrSeen, entry.consumedOrSeen)
+            marks.formUnion(entry.marks)
+            marksUnknown = marksUnknown || entry.marksUnknown
+            failed = failed || entry.failed
+        }
+
+        private mutating func readGroup() -> Item {
             i += 1
             var kind = 0   // 0 group, 1 positive lookaround, 2 negative lookaround
             var hides = false   // a lookbehind or negative lookaround
@@ -371,6 +412,60 @@ enum PatternFacts {
             }
             if e == "p" || e == "P", i < s.count, s[i] == "{", let close = s[i...].firstIndex(of: "}") { i = close + 1; return nil }
             return e.properties.isAlphabetic || ("0"..."9").contains(e) ? nil : e.value
+        }
+    }
+
+    /// What the reader found in long groups, by their text and the reader's setting: the rules
+    /// share their fragments (numerals, approx words, units), each expanded in place, so the same
+    /// long group is read again in many patterns; reading them took most of the start-up.
+    /// A group's item depends only on its text and that setting, and what it consumes or sees
+    /// only adds to the pattern's sets, so both are kept and replayed.
+    final class GroupMemo {
+        struct Key: Hashable {
+            var text: [Unicode.Scalar]
+            var lookbehindsRequire, tracksStart, hidden, lookingAhead: Bool
+        }
+        struct Entry {
+            var item: Item
+            var consumed, consumedOrSeen: Chars?
+            var marks: Chars
+            var marksUnknown, failed: Bool
+        }
+        var entries: [Key: Entry] = [:]
+
+        init() {}
+
+        /// Shorter groups are read again: hashing them would cost about as much.
+        static let minLength = 48
+
+        /// The index after the `)` closing the group opened at `start`, in extended mode
+        /// (comments and classes may hold parentheses); nil when it is not closed.
+        static func end(ofGroupAt start: Int, in s: [Unicode.Scalar]) -> Int? {
+            var depth = 0, k = start
+            while k < s.count {
+                switch s[k] {
+                case "\\": k += 1
+                case "#": while k < s.count && s[k] != "\n" { k += 1 }
+                case "[":
+                    k += 1
+                    if k < s.count, s[k] == "^" { k += 1 }
+                    if k < s.count, s[k] == "]" { k += 1 }
+                    while k < s.count, s[k] != "]" {
+                        if s[k] == "\\" { k += 1 } else if s[k] == "[", k + 1 < s.count, s[k + 1] == ":" {
+                            k += 2
+                            while k < s.count, s[k] != "]" { k += 1 }
+                        }
+                        k += 1
+                    }
+                case "(": depth += 1
+                case ")":
+                    depth -= 1
+                    if depth == 0 { return k + 1 }
+                default: break
+                }
+                k += 1
+            }
+            return nil
         }
     }
 }

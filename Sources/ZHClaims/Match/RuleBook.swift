@@ -157,6 +157,7 @@ public struct RuleBook: Sendable {
         var rules: [Rule] = []
         let sourceTexts = Dictionary(layers.joined().map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
         var compiled: [CompiledRule] = []
+        let memo = PatternFacts.GroupMemo()
         for (r, _) in raw {
             guard let rule = validate(r, fragments: fragments, &diagnostics) else { continue }
             if let first = seen[rule.id] {
@@ -167,7 +168,7 @@ public struct RuleBook: Sendable {
             rules.append(rule)
             do {
                 let source = "(?x)" + rule.pattern
-                let facts = PatternFacts.of(source)
+                let facts = PatternFacts.of(source, memo: memo)
                 let required = RuleFilter.usable(facts?.required)
                 let starts = StartTable.startCharacters(of: rule.pattern, first: facts?.first)
                 // A start-dispatched rule matches with its anchored pattern; the plain one then
