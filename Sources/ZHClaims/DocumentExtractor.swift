@@ -17,6 +17,9 @@ public final class DocumentExtractor {
         splitter = try SentenceSplitter()
         words = try WordSegmenter()
         matcher = SentenceMatcher(book: book)
+        // The subject lexicon is built once per process; building it here keeps that cost in
+        // the start-up rather than in the first document that needs a subject.
+        _ = SubjectLexicon.shared
     }
 
     /// What happened to one candidate (for `explain`).

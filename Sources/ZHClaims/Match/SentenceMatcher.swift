@@ -11,6 +11,8 @@ public final class SentenceMatcher {
     private var enabled: [UInt64] = []
     /// Per rule, the byte at which a start-dispatched rule may next be tried (scratch).
     private var resumeAt: [Int] = []
+    /// The rules `dispatch` is running (scratch).
+    private var liveScratch: [UInt64] = []
     /// The current sentence's folded code points, and the UTF-8 byte where each begins.
     private var sentence: [UInt32] = []
     private var byteAt: [Int] = []
@@ -154,14 +156,17 @@ public final class SentenceMatcher {
     /// exclusivity check per attempt.
     private func dispatch(_ rules: [UInt64], _ subject: UnsafeBufferPointer<UInt8>, bounded: Bool, into out: inout [Candidate]) {
         let table = book.characters, compiled = book.rules, words = table.words
-        var live = rules
         var any: UInt64 = 0
-        for w in 0..<words { live[w] &= enabled[w]; any |= live[w] }
+        for w in 0..<words { any |= rules[w] & enabled[w] }
         guard any != 0 else { return }
-        var resume = resumeAt, groups = self.groups, profile = self.profile, matchEnd = self.matchEnd
+        // The live rules in a scratch array kept between calls: a copy of `rules` allocated
+        // one per call.
+        var live = liveScratch, resume = resumeAt, groups = self.groups, profile = self.profile, matchEnd = self.matchEnd
         let spots = self.spots.view, byteAt = self.byteAt
-        (resumeAt, self.groups, self.profile) = ([], [], nil)
-        defer { (resumeAt, self.groups, self.profile, self.matchEnd) = (resume, groups, profile, matchEnd) }
+        (liveScratch, resumeAt, self.groups, self.profile) = ([], [], [], nil)
+        defer { (liveScratch, resumeAt, self.groups, self.profile, self.matchEnd) = (live, resume, groups, profile, matchEnd) }
+        live.removeAll(keepingCapacity: true)
+        for w in 0..<words { live.append(rules[w] & enabled[w]) }
         if resume.count != compiled.count { resume = [Int](repeating: 0, count: compiled.count) }
         for w in 0..<words {
             var m = live[w]

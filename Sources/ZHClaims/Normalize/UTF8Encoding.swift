@@ -20,13 +20,30 @@ enum UTF8Encoding {
 
 /// UTF-16 code units of a code point, for ICU's break iterators.
 enum UTF16Encoding {
-    /// Appends the one or two code units of `v` to `out`; returns how many.
-    @inline(__always) @discardableResult
-    static func append(_ v: UInt32, to out: inout [UInt16]) -> Int {
-        if v < 0x10000 { out.append(UInt16(truncatingIfNeeded: v)); return 1 }
-        let u = v - 0x10000
-        out.append(UInt16(truncatingIfNeeded: 0xD800 | u >> 10))
-        out.append(UInt16(truncatingIfNeeded: 0xDC00 | u & 0x3FF))
-        return 2
+    /// `out` becomes the code units of `scalars`, written through a pointer into its own
+    /// storage (kept between calls): appending unit by unit paid a uniqueness check per code
+    /// point, on every line the sentence splitter hands to ICU. Returns whether any code point
+    /// took two units.
+    static func fill(_ out: inout [UInt16], with scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        let n = scalars.count
+        if out.count < 2 * n { out.append(contentsOf: repeatElement(0, count: 2 * n - out.count)) }
+        var k = 0
+        scalars.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { o in
+                for c in src {
+                    let v = c.value
+                    if v < 0x10000 {
+                        o[k] = UInt16(truncatingIfNeeded: v); k &+= 1
+                    } else {
+                        let u = v - 0x10000
+                        o[k] = UInt16(truncatingIfNeeded: 0xD800 | u >> 10)
+                        o[k &+ 1] = UInt16(truncatingIfNeeded: 0xDC00 | u & 0x3FF)
+                        k &+= 2
+                    }
+                }
+            }
+        }
+        out.removeLast(out.count - k)
+        return k > n
     }
 }

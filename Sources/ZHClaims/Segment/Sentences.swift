@@ -55,14 +55,12 @@ public struct SentenceSplitter {
             return
         }
         // ICU works in UTF-16; map its offsets back to code points. The scratch buffer is moved
-        // into a local for the loop: appending to a property paid a uniqueness check per unit.
+        // into a local: a property would pay an exclusivity check per access.
         var units = utf16
         utf16 = []
         defer { utf16 = units }
-        units.removeAll(keepingCapacity: true)
         var unitToScalar: [Int] = []
-        var hasSurrogates = false
-        for k in line where UTF16Encoding.append(s[k].value, to: &units) == 2 { hasSurrogates = true }
+        let hasSurrogates = UTF16Encoding.fill(&units, with: s[line])
         if hasSurrogates {
             unitToScalar.reserveCapacity(units.count + 1)
             for k in line {

@@ -10,20 +10,23 @@ public final class WordSegmenter {
     /// Word segments of `range` in `buffer` (original text), as code point ranges in document
     /// coordinates, each with ICU's rule status (100 number, 200 letter, 400 ideographic, 0 other).
     public func words(_ buffer: TextBuffer, _ range: Range<Int>) throws -> [(range: Range<Int>, status: Int32)] {
-        // The scratch buffer is moved into a local for the loop: appending to a property of a
-        // class paid an exclusivity check per code point.
+        // The scratch buffer is moved into a local: a property would pay an exclusivity check
+        // per access. Segment the folded text: ICU's dictionary is simplified-heavy and digits
+        // are ASCII there.
         var units = utf16
         utf16 = []
         defer { utf16 = units }
-        units.removeAll(keepingCapacity: true)
+        let hasSurrogates = UTF16Encoding.fill(&units, with: buffer.folded[range])
+        // ICU's offsets are UTF-16 units: one per code point unless a code point took two.
         var unitToScalar: [Int] = []
-        unitToScalar.reserveCapacity(range.count * 2 + 1)
-        for k in range {
-            // Segment the folded text: ICU's dictionary is simplified-heavy and digits are ASCII there.
-            if UTF16Encoding.append(buffer.folded[k].value, to: &units) == 2 { unitToScalar.append(k) }
-            unitToScalar.append(k)
+        if hasSurrogates {
+            unitToScalar.reserveCapacity(units.count + 1)
+            for k in range {
+                if buffer.folded[k].value > 0xFFFF { unitToScalar.append(k) }
+                unitToScalar.append(k)
+            }
+            unitToScalar.append(range.upperBound)
         }
-        unitToScalar.append(range.upperBound)
         let (ends, statuses) = try units.withUnsafeBufferPointer { try breaker.breaks($0) }
         // Built with the labels of the result type: an unlabeled tuple array is converted
         // element by element on return.
@@ -31,7 +34,7 @@ public final class WordSegmenter {
         result.reserveCapacity(ends.count)
         var start = range.lowerBound
         for (end, status) in zip(ends, statuses) {
-            let e = unitToScalar[Int(end)]
+            let e = hasSurrogates ? unitToScalar[Int(end)] : range.lowerBound + Int(end)
             if e > start { result.append((range: start..<e, status: status)) }
             start = e
         }
