@@ -21,7 +21,7 @@ struct SubjectFinder {
     /// The subject of each claim of one sentence (parallel to `claims`), as original text.
     func subjects(_ claims: [Claim], needs: [Bool], tokens: [SubjectToken], _ buffer: TextBuffer) -> [String?] {
         var reader = SubjectReader(claims: claims, tokens: tokens, buffer: buffer)
-        var result = [String?](repeating: nil, count: claims.count)
+        var result = [String?].filled(nil, count: claims.count)
         for i in claims.indices where needs[i] {
             if let r = reader.subject(of: i) {
                 reader.found[i] = r
@@ -55,10 +55,10 @@ struct SubjectReader {
         self.claims = claims
         self.tokens = tokens
         self.buffer = buffer
-        var tokenOf = [Int?](repeating: nil, count: claims.count)
+        var tokenOf = [Int?].filled(nil, count: claims.count)
         for (t, tok) in tokens.enumerated() { if let c = tok.claimIndex { tokenOf[c] = t } }
         self.tokenOf = tokenOf
-        found = [Range<Int>?](repeating: nil, count: claims.count)
+        found = [Range<Int>?].filled(nil, count: claims.count)
     }
 
     /// The subject of claim `i`, in this order: what a `分别` list gave it; the noun after the

@@ -30,7 +30,7 @@ enum OverlapPolicy {
         for c in candidates { low = min(low, c.span.lowerBound); high = max(high, c.span.upperBound) }
         // Which taken entry holds each code point: linear in the spans, whatever the number of
         // candidates (a long unterminated sentence can hold thousands).
-        var owner = [Int](repeating: -1, count: high - low)
+        var owner = [Int].filled(-1, count: high - low)
         for i in ordered {
             let span = candidates[i].span
             if let k = span.first(where: { owner[$0 - low] >= 0 }) {

@@ -61,7 +61,7 @@ final class SentenceWords {
         self.segmenter = segmenter
         self.buffer = buffer
         clauses = Self.clauses(of: sentence, buffer)
-        done = Array(repeating: nil, count: clauses.count)
+        done = .filled(nil, count: clauses.count)
     }
 
     /// The words of every clause that overlaps `range` (or holds its position, when empty), in order.
