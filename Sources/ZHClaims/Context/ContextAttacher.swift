@@ -1,6 +1,7 @@
 /// The context stage: what a claim needs from the rest of its sentence.
 /// - `basis` for a change whose own match did not name one: 同比/环比 earlier in the same clause
 ///   also covers the changes coordinated after it (`同比增加12起、上升8.5%` → both yoy).
+/// - `approx` from a marker before a period (`至少每半年…一次`, `PerPeriodApprox`).
 /// - `subject`: filled by `SubjectFinder` from the sentence's words. Word segmentation is the
 ///   costly part of the run, so it is done at most once per sentence, only over the clauses of the
 ///   claims that need a subject (not for dates and time-frame durations), and not at all when the
@@ -14,6 +15,9 @@ struct ContextAttacher {
             claims[i].sentence = sentence.number
             if claims[i].kind == .change, claims[i].basis == nil {
                 claims[i].basis = clauseBasis(before: claims[i].span.lowerBound, sentence, buffer)
+            }
+            if claims[i].approx == nil, claims[i].kind != .date, claims[i].kind != .rank {
+                claims[i].approx = PerPeriodApprox.approx(of: i, in: claims, buffer, sentence: sentence.range)
             }
         }
         let needs = claims.map { SubjectFinder.needsWords($0, buffer, sentence: sentence.range) }
