@@ -107,6 +107,35 @@ struct RuleBookTests {
         #expect(report.failed == 0 && report.passed == 1)
     }
 
+    /// 200 more rules take the book past 256 rules: its rule sets are 8 words wide (a SIMD8 in
+    /// the matcher's sweep), the last rules sit in the fifth word, and the built-in rules find
+    /// what they find in the 2-word book.
+    @Test func aWiderRuleBookFindsTheSameClaims() throws {
+        var yaml = "rules:\n"
+        for k in 0..<200 {
+            yaml += """
+              - id: extra.r\(k)
+                kind: count
+                pattern: '甲\(k)乙\\K(?<num>[0-9]+)'
+                examples:
+                  - text: 甲\(k)乙42
+                    expect: [{text: '42', value: 42}]
+
+            """
+        }
+        let wide = try RuleBook.build([builtinRuleFiles, [(path: "u/extra.yaml", text: yaml)]])
+        let narrow = RuleExampleTests.book
+        #expect(narrow.characters.words == 2)
+        #expect(wide.characters.words == 8)
+        func found(_ book: RuleBook, _ text: String) throws -> [String] {
+            try DocumentExtractor(book: book).extract(Document(id: "t", text: text)).claims.map { "\($0.span) \($0.kind) \($0.value?.description ?? "-") \($0.rule)" }
+        }
+        let text = "2023年全市GDP同比增长5.2%，达到3.5万亿元，人均寿命78.6岁，查处案件1425宗，排名全国第一。"
+        #expect(try found(wide, text) == found(narrow, text))
+        let extra = try found(wide, "他说甲199乙42。")
+        #expect(extra == ["7..<9 count 42 extra.r199"])
+    }
+
     @Test func disablingAnUnknownRuleIsAnError() {
         #expect(diagnostics([("u/d.yaml", "disable: [no.such.rule]")], builtin: true).contains { $0.message.contains("disable names no known rule") })
     }

@@ -25,6 +25,17 @@ struct CharacterRuleTable: Sendable {
 
     /// 64-bit words per rule set.
     let words: Int
+
+    /// The most rules a book may hold: a rule set is at most a `SIMD64<UInt64>`.
+    static let maxRules = 64 * 64
+
+    /// 64-bit words per rule set for `count` rules: a power of two, at least two, so that a set
+    /// is one SIMD vector (`SentenceMatcher.prepare`); the words past the last rule stay empty.
+    static func words(forRules count: Int) -> Int {
+        var words = 2
+        while words * 64 < count { words *= 2 }
+        return words
+    }
     private let layers: Int
     private let rowOf: [UInt16]
     /// Rows of `layers * words` words; row 0 holds no rules.
@@ -34,7 +45,7 @@ struct CharacterRuleTable: Sendable {
 
     /// - Parameter characters: for each layer, a rule's characters (nil: the rule lists none).
     init(_ rules: [CompiledRule], characters: (CompiledRule, Layer) -> PatternFacts.Chars?) {
-        let words = max(1, (rules.count + 63) / 64), layers = Layer.allCases.count, width = words * layers
+        let words = Self.words(forRules: rules.count), layers = Layer.allCases.count, width = words * layers
         var full: [UInt32: [UInt64]] = [:]
         var listed = [[UInt64]](repeating: Array(repeating: 0, count: words), count: layers)
         for rule in rules {

@@ -190,8 +190,12 @@ public struct RuleBook: Sendable {
             diagnostics.append(RuleDiagnostic(d.location, d.id, "disable names no known rule"))
         }
         let off = Set(disabled.map(\.id))
-        guard diagnostics.isEmpty else { throw RuleErrors(diagnostics: diagnostics) }
         let active = compiled.filter { !off.contains($0.rule.id) }
+        if active.count > CharacterRuleTable.maxRules, let last = active.last {
+            diagnostics.append(RuleDiagnostic(last.rule.location, last.rule.id,
+                                              "too many rules (\(active.count)): a rule book holds at most \(CharacterRuleTable.maxRules)"))
+        }
+        guard diagnostics.isEmpty else { throw RuleErrors(diagnostics: diagnostics) }
         return RuleBook(rules: active.enumerated().map { $1.reordered($0) }, files: files)
     }
 
@@ -213,7 +217,7 @@ public struct RuleBook: Sendable {
 
     /// The rules for which `include` holds, as a bit set by rule order.
     private static func bits(_ rules: [CompiledRule], _ include: (CompiledRule) -> Bool) -> [UInt64] {
-        var out = [UInt64](repeating: 0, count: max(1, (rules.count + 63) / 64))
+        var out = [UInt64](repeating: 0, count: CharacterRuleTable.words(forRules: rules.count))
         for r in rules where include(r) { out[r.order / 64] |= UInt64(1) << UInt64(r.order % 64) }
         return out
     }

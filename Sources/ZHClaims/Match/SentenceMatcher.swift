@@ -91,20 +91,43 @@ public final class SentenceMatcher {
     /// a dispatched rule can begin with its needs ahead met at or after it, before any character
     /// it cannot consume (`StartTable`): OR-ing the need layers' rows, clearing a rule's bits at
     /// such characters. Only the spots are kept, so `dispatch` never walks the other characters.
+    ///
+    /// The rule sets are SIMD vectors of the table's width (a power of two words, see
+    /// `CharacterRuleTable.words(forRules:)`), so the sweep's state stays in registers: a loop
+    /// over the words kept it in memory and took twice the instructions.
     private func prepare() {
-        let table = book.characters, words = table.words, n = sentence.count, spots = self.spots
-        let free1 = book.starts.unconstrained[0], free2 = book.starts.unconstrained[1], bounded = book.starts.bounded
-        let anyNext = book.starts.anyNext
+        switch book.characters.words {
+        case 2: sweep(SIMD2<UInt64>.self)
+        case 4: sweep(SIMD4<UInt64>.self)
+        case 8: sweep(SIMD8<UInt64>.self)
+        case 16: sweep(SIMD16<UInt64>.self)
+        case 32: sweep(SIMD32<UInt64>.self)
+        default: sweep(SIMD64<UInt64>.self)
+        }
+    }
+
+    private func sweep<V: SIMD>(_: V.Type) where V.Scalar == UInt64 {
+        let table = book.characters, n = sentence.count, spots = self.spots
+        precondition(table.words == V.scalarCount)
+        func vector(_ words: [UInt64]) -> V { words.withUnsafeBytes { $0.loadUnaligned(as: V.self) } }
+        let starts = book.starts
+        let free1 = vector(starts.unconstrained[0]), free2 = vector(starts.unconstrained[1])
+        let bounded = vector(starts.bounded), anyNext = vector(starts.anyNext), none = V(repeating: 0)
+        // Per rule: whose first (met1) and second (met2) needs are met from here on, and whose
+        // required characters were seen.
+        var met1 = free1, met2 = free2, seen = none
         spots.reset(forCharacters: n)
         // Written through plain pointers, the count kept in a local (see `Spots.view`).
         let out = spots.view
         var found = 0
-        // Per word: the rules whose first (met1) and second (met2) needs are met from here on,
-        // and the rules whose required characters were seen.
-        let met1 = spots.state, met2 = met1 + words, seen = met2 + words
-        for w in 0..<words { (met1[w], met2[w], seen[w]) = (free1[w], free2[w], 0) }
+        let required = table.offset(.required, 0), consumable = table.offset(.consumable, 0)
+        let barrier = table.offset(.barrier, 0), ahead1 = table.offset(.ahead1, 0), ahead2 = table.offset(.ahead2, 0)
+        let next = table.offset(.next, 0), start = table.offset(.start, 0)
         sentence.withUnsafeBufferPointer { chars in
             table.withRows { rows in
+                let base = UnsafeRawPointer(rows.baseAddress!)
+                @inline(__always) func rules(_ at: Int) -> V { base.loadUnaligned(fromByteOffset: at &* 8, as: V.self) }
+                let aheadOut = UnsafeMutableRawPointer(out.ahead)
                 var i = n - 1
                 while i >= 0 {
                     let v = chars[i]
@@ -114,27 +137,21 @@ public final class SentenceMatcher {
                         // only ends the runs of the rules whose consumable set is known, and a
                         // run of such characters does no more than one (most of a sentence).
                         repeat { i -= 1 } while i >= 0 && (chars[i] >= 0x10000 || table.row(chars[i]) == 0)
-                        for w in 0..<words {
-                            met1[w] &= ~(bounded[w] & ~free1[w])
-                            met2[w] &= ~(bounded[w] & ~free2[w])
-                        }
+                        met1 &= ~(bounded & ~free1)
+                        met2 &= ~(bounded & ~free2)
                         continue
                     }
-                    let ahead = out.ahead + found &* words
-                    var startable: UInt64 = 0
+                    seen |= rules(row &+ required)
+                    let blocked = (bounded & ~rules(row &+ consumable)) | rules(row &+ barrier)
+                    met1 = (met1 & ~(blocked & ~free1)) | rules(row &+ ahead1)
+                    met2 = (met2 & ~(blocked & ~free2)) | rules(row &+ ahead2)
                     // The rules that may have the next character second; at the sentence's last
                     // character (or before one outside the BMP) all of them.
                     let nextRow = i + 1 < n && chars[i + 1] < 0x10000 ? table.row(chars[i + 1]) : -1
-                    for w in 0..<words {
-                        seen[w] |= rows[row &+ table.offset(.required, w)]
-                        let blocked = (bounded[w] & ~rows[row &+ table.offset(.consumable, w)]) | rows[row &+ table.offset(.barrier, w)]
-                        met1[w] = (met1[w] & ~(blocked & ~free1[w])) | rows[row &+ table.offset(.ahead1, w)]
-                        met2[w] = (met2[w] & ~(blocked & ~free2[w])) | rows[row &+ table.offset(.ahead2, w)]
-                        let follows = nextRow < 0 ? ~0 : rows[nextRow &+ table.offset(.next, w)] | anyNext[w]
-                        ahead[w] = met1[w] & met2[w] & follows
-                        startable |= rows[row &+ table.offset(.start, w)] & ahead[w]
-                    }
-                    if startable != 0 {
+                    let follows = nextRow < 0 ? ~none : rules(nextRow &+ next) | anyNext
+                    let ahead = met1 & met2 & follows
+                    if rules(row &+ start) & ahead != none {
+                        aheadOut.storeBytes(of: ahead, toByteOffset: found &* V.scalarCount &* 8, as: V.self)
                         out.positions[found] = Int32(truncatingIfNeeded: i)
                         out.rows[found] = Int32(truncatingIfNeeded: row)
                         found += 1
@@ -145,7 +162,8 @@ public final class SentenceMatcher {
         }
         spots.setCount(found)
         enabled.removeAll(keepingCapacity: true)
-        for w in 0..<words { enabled.append(book.filter.always[w] | seen[w]) }
+        let always = book.filter.always
+        for w in 0..<V.scalarCount { enabled.append(always[w] | seen[w]) }
     }
 
     /// Runs the start-dispatched rules of `rules` (bit set) that are enabled for this sentence:

@@ -12,19 +12,16 @@ final class Spots {
     private var positions: UnsafeMutablePointer<Int32>
     private var rows: UnsafeMutablePointer<Int32>
     private var ahead: UnsafeMutablePointer<UInt64>
-    /// Scratch for the sweep's state per word: met1, met2 and seen (`SentenceMatcher.prepare`).
-    private(set) var state: UnsafeMutablePointer<UInt64>
 
     init(words: Int) {
         self.words = words
         positions = .allocate(capacity: 0)
         rows = .allocate(capacity: 0)
         ahead = .allocate(capacity: 0)
-        state = .allocate(capacity: 3 * words)
     }
 
     deinit {
-        positions.deallocate(); rows.deallocate(); ahead.deallocate(); state.deallocate()
+        positions.deallocate(); rows.deallocate(); ahead.deallocate()
     }
 
     /// Empties the list, with room for a sentence of `n` characters.
