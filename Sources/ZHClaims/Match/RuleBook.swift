@@ -82,6 +82,10 @@ public struct RuleBook: Sendable {
     let starts: StartTable
     /// Start-dispatched claim rules and deny rules, as bit sets by rule order.
     let dispatchedClaims: [UInt64], dispatchedDenials: [UInt64]
+    /// The rules scanned whole (not start-dispatched), claims and denials, in rule order: the
+    /// matcher runs them on every sentence with a number, and walking all rules to find the
+    /// few of them cost a thousand instructions a sentence.
+    let scannedClaims: [CompiledRule], scannedDenials: [CompiledRule]
     public var maxCaptures: Int { rules.map(\.pattern.captureCount).max() ?? 0 }
 
     /// A named source of rule files: (display path, contents).
@@ -213,6 +217,8 @@ public struct RuleBook: Sendable {
         anchoredPatterns = rules.map { $0.anchored.map { Unmanaged.passUnretained($0) } }
         dispatchedClaims = Self.bits(rules) { $0.isStartDispatched && !$0.rule.isDeny }
         dispatchedDenials = Self.bits(rules) { $0.isStartDispatched && $0.rule.isDeny }
+        scannedClaims = rules.filter { !$0.isStartDispatched && !$0.rule.isDeny }
+        scannedDenials = rules.filter { !$0.isStartDispatched && $0.rule.isDeny }
     }
 
     /// The rules for which `include` holds, as a bit set by rule order.

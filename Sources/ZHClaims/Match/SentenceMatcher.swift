@@ -57,7 +57,7 @@ public final class SentenceMatcher {
     /// match, and every later match starts later still, so nothing it could block or be blocked
     /// by ever reaches a claim (see `OverlapPolicy`); the bound grows with each deny match.
     private func collect(deny: Bool, _ subject: UnsafeBufferPointer<UInt8>, into out: inout [Candidate]) {
-        for rule in book.rules where rule.rule.isDeny == deny && !rule.isStartDispatched && isEnabled(rule) {
+        for rule in deny ? book.scannedDenials : book.scannedClaims where isEnabled(rule) {
             scan(rule, subject, into: &out)
         }
         let scanned = out.count
