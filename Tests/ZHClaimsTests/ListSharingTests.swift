@@ -61,4 +61,22 @@ private func claims(_ text: String) throws
         let found = try claims("市场规模是7、8亿元。")
         #expect(found.map(\.text) == ["7、8亿元"])
     }
+
+    @Test func aChangeVerbBeforeTheListMakesEveryItemAChange() throws {
+        let points = try claims("指标分别回落0.7和0.4个百分点。")
+        #expect(points.map(\.text) == ["0.7", "0.4个百分点"])
+        #expect(points.allSatisfy { $0.kind == .change })
+        let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
+        let found = try extractor.extract(Document(id: "t", text: "指标分别回落0.7和0.4个百分点，利润同比分别增长12.3、8.5%和7%。")).claims
+        #expect(found.map(\.change) == [.down, .down, .up, .up, .up])
+        #expect(found.map(\.kind) == [.change, .change, .change, .change, .change])
+        #expect(found.suffix(3).allSatisfy { $0.basis == .yoy })
+    }
+
+    @Test func withoutAVerbTheListKeepsItsKind() throws {
+        let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
+        let found = try extractor.extract(Document(id: "t", text: "指标分别为0.7和0.4个百分点，占比分别为12.3、8.5%。")).claims
+        #expect(found.map(\.change) == [nil, nil, nil, nil])
+        #expect(found.suffix(2).allSatisfy { $0.kind == .percent })
+    }
 }

@@ -28,7 +28,8 @@ public enum Lexicon {
         return nil
     }
 
-    static let downStems: [String] = ["降", "减", "跌", "落", "挫", "少", "缩", "低", "滑", "泻", "蒸发", "收窄", "短", "萎"]
+    static let downStems: [String] = ["降", "减", "跌", "落", "挫", "少", "缩", "低", "滑", "泻", "蒸发", "收窄", "短", "萎",
+                                      "下调", "下修", "下浮", "下探"]
     private static let downStemScalars = downStems.map { Array($0.unicodeScalars) }
 
     /// up or down for a change verb (增长 → up, 下降 → down); unknown verbs read as up.

@@ -28,19 +28,50 @@ enum ListSharing {
     /// `claims` (in span order) with the listed numbers before each one added, in span order,
     /// and the values listed right after a change read as changes too.
     static func extend(_ claims: [Claim], denials: [OverlapPolicy.Entry], sentence: Range<Int>, _ buffer: TextBuffer) -> [Claim] {
-        let claims = carryingChange(claims, buffer)
+        var claims = carryingChange(claims, buffer)
         var added: [Claim] = []
+        var headedByVerb = false
         let f = buffer.folded
         for i in claims.indices {
             // Cheap tests first, on the span alone: most claims have no joiner before them.
             let start = claims[i].span.lowerBound
             let floor = i > 0 ? claims[i - 1].span.upperBound : sentence.lowerBound
             guard start - 1 > floor, isJoiner(f[start - 1]), isArabic(f[start]) else { continue }
-            added.append(contentsOf: items(before: claims[i], floor: floor, denials: denials, buffer))
+            var listed = items(before: claims[i], floor: floor, denials: denials, buffer)
+            if let first = listed.first, let direction = changeVerb(before: first.span.lowerBound, floor: floor, buffer),
+               claims[i].kind == .percent || (claims[i].kind == .change && claims[i].change == nil) {
+                (claims[i].kind, claims[i].change) = (.change, direction)
+                for k in listed.indices { (listed[k].kind, listed[k].change) = (.change, direction) }
+                headedByVerb = true
+            }
+            added.append(contentsOf: listed)
         }
         guard !added.isEmpty else { return claims }
+        // A value listed after the list's last item is a change now too (`增长5.1、6.2%和7%`).
+        if headedByVerb { claims = carryingChange(claims, buffer) }
         return (claims + added).sorted { $0.span.lowerBound < $1.span.lowerBound }
     }
+
+    /// `增长5.1、6.2%`, `分别回落0.7和0.4個百分點`: a change verb right before a list's first item
+    /// (分别, 均 or 各 may stand between) makes the whole list changes in its direction, as it makes
+    /// the first item one; the rules see the verb next to the bare first number only, and read
+    /// the last item, away from the verb, as a level (or as a change without direction).
+    static func changeVerb(before start: Int, floor: Int, _ buffer: TextBuffer) -> ChangeDirection? {
+        var end = start
+        for adverb in ["分别", "均", "各"] {
+            let n = adverb.unicodeScalars.count
+            if end - n > floor, buffer.foldedText((end - n)..<end) == adverb { end -= n; break }
+        }
+        guard end - 2 >= floor else { return nil }
+        let verb = buffer.foldedText((end - 2)..<end)
+        return changeVerbs.contains(verb) ? Lexicon.change(verb) : nil
+    }
+
+    /// Change verbs of two characters that take a list of values (the frequent ones of news).
+    static let changeVerbs: Set<String> = [
+        "增长", "增加", "上升", "上涨", "提高", "提升", "回升", "扩大", "上调", "攀升",
+        "下降", "减少", "下跌", "降低", "回落", "下滑", "收窄", "缩小", "下调", "减小",
+    ]
 
     /// `分别下降3.1%和2.2%`, `分别上涨5元和8元`: a value joined to a change by 、 和 及 与 或 alone,
     /// in the same unit, is a change in the same direction on the same basis (CONVENTIONS.md:
