@@ -72,7 +72,7 @@ public final class DocumentExtractor {
         /// The entry of a candidate, or nil (with the reason) when it is dropped.
         func evaluate(_ c: Candidate) -> (OverlapPolicy.Entry?, DropReason?) {
             if c.rule.rule.isDeny { return (.init(candidate: c, claim: nil), nil) }
-            if let sentenceWords, WordBoundaryCheck.needsCheck(c.span, buffer) {
+            if let sentenceWords, WordBoundaryCheck.needsCheck(c.span, buffer), WordBoundaryCheck.mayBeCut(c.span, buffer) {
                 do {
                     if let cut = WordBoundaryCheck.cutWord(c.span, words: try sentenceWords.words(covering: c.span), buffer) {
                         return (nil, .wordBoundary(cut))

@@ -21,6 +21,19 @@ struct WordBoundaryCheck {
                                              "到", "在", "于", "第", "每", "仅", "只", "各", "增", "减", "降", "升", "涨", "跌",
                                              "过", "破", "满", "计", "合", "总", "是", "或", "等", "将", "已", "这", "那", "前", "后"]
 
+    /// Whether a word could cut the span at all: a word that cuts an edge holds the characters
+    /// on both sides of it, and a word that counts (`cutWord`) is all Han, so an edge with a
+    /// digit, letter, mark or the text's end on either side is never cut. `3万元` after `达` and
+    /// `十五` before `，` need no words, so their clauses are segmented only if a subject needs them.
+    static func mayBeCut(_ span: Range<Int>, _ buffer: TextBuffer) -> Bool {
+        func joinable(_ edge: Int) -> Bool {
+            edge > 0 && edge < buffer.folded.count && isHan(buffer.folded[edge - 1]) && isHan(buffer.folded[edge])
+        }
+        return joinable(span.lowerBound) || joinable(span.upperBound)
+    }
+
+    static func isHan(_ c: Unicode.Scalar) -> Bool { c.isIdeographicQuick || hanNumerals.contains(c) }
+
     /// nil when the span's edges are word boundaries, or the word cut is a number word or only
     /// an allowed affix; otherwise the word it cuts.
     static func cutWord(_ span: Range<Int>, words: [(range: Range<Int>, status: Int32)], _ buffer: TextBuffer) -> String? {
@@ -61,7 +74,7 @@ struct WordBoundaryCheck {
     }
 
     static func isHanWord(_ r: Range<Int>, _ buffer: TextBuffer) -> Bool {
-        buffer.folded[r].allSatisfy { $0.isIdeographicQuick || hanNumerals.contains($0) }
+        buffer.folded[r].allSatisfy(isHan)
     }
 
     /// A word made only of numeral characters (三四, 一万) is a number word: cutting it is fine.
