@@ -255,7 +255,8 @@ public struct Resolver: Sendable {
         var kept: [Character] = []
         for ch in word {
             if ch == "几", kept.last == "零" { kept.removeLast() }
-            if !"数几好上".contains(ch) { kept.append(ch) }
+            // 个 is spoken between a vague numeral and 亿 (十几个亿): not part of the number.
+            if !"数几好上个".contains(ch) { kept.append(ch) }
         }
         let core = String(kept)
         return core.isEmpty ? nil : Numeral.parse(core)
