@@ -4,10 +4,11 @@ public struct Resolver: Sendable {
     public init() {}
 
     public enum Failure: Error, CustomStringConvertible {
-        case noNumber, unreadable(String), badDate(String), mixedUnits(String, String)
+        case noNumber, unreadable(String), badDate(String), mixedUnits(String, String), ordinal
         public var description: String {
             switch self {
             case .noNumber: return "the rule captured no number"
+            case .ordinal: return "第 stands before the number: an ordinal, not an amount"
             case let .mixedUnits(a, b): return "a range from \(a) to \(b), units that do not convert exactly"
             case let .unreadable(t): return "cannot read '\(t)' as a number"
             case let .badDate(t): return "not a valid date or time: \(t)"
@@ -27,6 +28,7 @@ public struct Resolver: Sendable {
             let packed = t.filter { $0 != " " }
             return packed.isEmpty ? nil : packed
         }
+        if kind != .rank, kind != .date, Self.followsOrdinalMark(c.span, buffer) { return .failure(.ordinal) }
         var claim = Claim(span: c.span, kind: kind, rule: c.rule.rule.id)
         if kind == .date {
             switch DateReader.read(year: text(.year), month: text(.month), day: text(.day),
@@ -54,6 +56,16 @@ public struct Resolver: Sendable {
             }
         }
         return .success(claim)
+    }
+
+    /// Whether 第 (or 第 and one space) stands right before the span: whatever rule matched
+    /// (第220至221頁, 第3度報警, 第四折, 第12至15天), the number is a position, and CONVENTIONS
+    /// reads ordinals as no claim; a rank's span holds its 第 itself.
+    static func followsOrdinalMark(_ span: Range<Int>, _ buffer: TextBuffer) -> Bool {
+        let f = buffer.folded, s = span.lowerBound
+        guard s >= 1 else { return false }
+        if f[s - 1] == "第" { return true }
+        return s >= 2 && f[s - 1] == " " && f[s - 2] == "第"
     }
 
     /// Groups holding numbers, where spaces are dropped.
