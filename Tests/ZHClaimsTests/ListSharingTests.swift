@@ -73,6 +73,12 @@ private func claims(_ text: String) throws
         #expect(found.suffix(3).allSatisfy { $0.basis == .yoy })
     }
 
+    @Test func 了AndAnApproxWordMayStandBetweenTheVerbAndTheList() throws {
+        let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
+        let found = try extractor.extract(Document(id: "t", text: "涨幅分别比5月份收窄了1.3、1.2和0.9个百分点，比例分别上升约16和13个百分点。")).claims
+        #expect(found.filter { $0.kind != .date }.map(\.change) == [.down, .down, .down, .up, .up])
+    }
+
     @Test func withoutAVerbTheListKeepsItsKind() throws {
         let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
         let found = try extractor.extract(Document(id: "t", text: "指标分别为0.7和0.4个百分点，占比分别为12.3、8.5%。")).claims
