@@ -31,7 +31,7 @@ public enum Lexicon {
     }
 
     static let downStems: [String] = ["降", "减", "跌", "落", "挫", "少", "缩", "低", "滑", "泻", "蒸发", "收窄", "短", "萎",
-                                      "下调", "下修", "下浮", "下探"]
+                                      "下调", "下修", "下浮", "下探", "放缓"]
     private static let downStemScalars = downStems.map { Array($0.unicodeScalars) }
 
     /// up or down for a change verb (增长 → up, 下降 → down); unknown verbs read as up.
