@@ -77,8 +77,9 @@ public final class DocumentExtractor {
                 do {
                     let words = try sentenceWords.words(covering: c.span)
                     if let cut = WordBoundaryCheck.cutWord(c.span, words: words, buffer) {
-                        // A misread approx word (加快5.9个百分点) costs the marker, not the claim.
-                        guard let trimmed = WordBoundaryCheck.withoutCutPrefix(c, words: words, buffer) else {
+                        // A misread approx word (加快5.9个百分点) or a classifier that begins a noun
+                        // (13.5万家庭) costs that part, not the claim.
+                        guard let trimmed = WordBoundaryCheck.trimmed(c, words: words, buffer) else {
                             return (nil, .wordBoundary(cut))
                         }
                         c = trimmed

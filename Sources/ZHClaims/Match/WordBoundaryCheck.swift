@@ -56,25 +56,6 @@ struct WordBoundaryCheck {
         return nil
     }
 
-    /// The candidate without its approx word when a word cuts that word from the text before it
-    /// (加快5.9个百分点: 快 is no "nearly" inside 加快; 略高于6.2万例, 最快4个半小时): the number is
-    /// still a claim, only the marker was misread. nil unless the span goes on with a number
-    /// after an approx word (`Lexicon.approx`) and the shorter span is cut by no word: 经过半个月
-    /// keeps no 半 (the half of 过半 is no claim alone).
-    static func withoutCutPrefix(_ c: Candidate, words: [(range: Range<Int>, status: Int32)], _ buffer: TextBuffer) -> Candidate? {
-        var start = c.span.upperBound
-        for role in numberStarts {
-            if let g = c.range(role), g.lowerBound >= c.span.lowerBound, g.lowerBound < start { start = g.lowerBound }
-        }
-        guard start > c.span.lowerBound, start < c.span.upperBound,
-              Lexicon.approxByScalars[Array(buffer.folded[c.span.lowerBound..<start])] != nil else { return nil }
-        let trimmed = Candidate(rule: c.rule, span: start..<c.span.upperBound, groups: c.groups)
-        return cutWord(trimmed.span, words: words, buffer) == nil ? trimmed : nil
-    }
-
-    /// The groups a claim's number can begin with.
-    private static let numberStarts: [GroupRole] = [.num, .vague, .neg, .denom, .currency]
-
     /// Whether `rest`, joined by ICU to the span's last characters, may follow the span: an allowed
     /// suffix, or 是 after a numeral (ICU joins the enumerating 一是, 二是, so `三分一是` would lose
     /// its fraction; after a classifier, `只是` is "only" and `食肆只是` no count).
