@@ -58,11 +58,11 @@ enum ListSharing {
     /// the last item, away from the verb, as a level (or as a change without direction).
     static func changeVerb(before start: Int, floor: Int, _ buffer: TextBuffer) -> ChangeDirection? {
         var end = start
-        // `上升约16和13个百分点`, `收窄了1.3、1.2和0.9个百分点`: an approx word and 了 may stand
-        // between the verb and the list.
-        for word in ["大约", "约", "近", "超", "逾"] {
-            let n = word.unicodeScalars.count
-            if end - n > floor, buffer.foldedText((end - n)..<end) == word { end -= n; break }
+        // `上升约16和13个百分点`, `收窄了1.3、1.2和0.9个百分点`: an approx word (`Lexicon.approx`)
+        // and 了 may stand between the verb and the list.
+        for n in [2, 1] where end - n > floor && Lexicon.approxByScalars[Array(buffer.folded[(end - n)..<end])] != nil {
+            end -= n
+            break
         }
         if end - 1 > floor, buffer.folded[end - 1] == "了" { end -= 1 }
         for adverb in ["分别", "均", "各"] {
