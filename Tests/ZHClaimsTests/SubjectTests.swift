@@ -34,6 +34,21 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "4800万元", in: "该区全年财政收入达4800万元。") == "财政收入")
     }
 
+    @Test func modalsAndVerbsOfReachingAreBridges() throws {
+        #expect(try subject(of: "10倍左右", in: "市盈率可能也就在10倍左右。") == "市盈率")
+        #expect(try subject(of: "2.4万亿", in: "年底规模破2.4万亿。") == "规模")
+        #expect(try subject(of: "三组", in: "70多名民兵分成三组，挨家挨户搜救。") == "民兵")
+    }
+
+    @Test func anAgeBelongsToThePersonBeforeTheWordAge() throws {
+        #expect(try subject(of: "2至65歲", in: "6名病人年齡介乎2至65歲。") == "病人")
+    }
+
+    @Test func aVerbBeforeANameIsNoNoun() throws {
+        // 金 ends nouns (资金) but here opens a name ICU does not know.
+        #expect(try subject(of: "7部", in: "今年有7部港片获得金马影展提名。") == "港片")
+    }
+
     @Test func changeTakesTheQuantityThatChanges() throws {
         #expect(try subject(of: "12.5%", in: "全市道路交通事故同比下降12.5%。") == "道路交通事故")
     }

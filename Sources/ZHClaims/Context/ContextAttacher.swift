@@ -1,7 +1,8 @@
 /// The context stage: what a claim needs from the rest of its sentence.
 /// - `basis` for a change whose own match did not name one: 同比/环比 earlier in the same clause
 ///   also covers the changes coordinated after it (`同比增加12起、上升8.5%` → both yoy).
-/// - `approx` from a marker before a period (`至少每半年…一次`, `PerPeriodApprox`).
+/// - `approx` from a negated comparison (`不得超过500元` → at most, `NegatedBound`), and from a
+///   marker before a period (`至少每半年…一次`, `PerPeriodApprox`).
 /// - `subject`: filled by `SubjectFinder` from the sentence's words. Word segmentation is the
 ///   costly part of the run, so it is done at most once per sentence, only over the clauses of the
 ///   claims that need a subject (not for dates and time-frame durations), and not at all when the
@@ -11,6 +12,7 @@ struct ContextAttacher {
 
     func attach(_ claims: inout [Claim], sentence: Sentence, _ buffer: TextBuffer,
                 sentenceWords: SentenceWords?, segmenter: WordSegmenter) throws {
+        NegatedBound.apply(&claims, buffer, sentence: sentence.range)
         for i in claims.indices {
             claims[i].sentence = sentence.number
             if claims[i].kind == .change, claims[i].basis == nil {

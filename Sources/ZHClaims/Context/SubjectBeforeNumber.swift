@@ -83,8 +83,13 @@ extension SubjectReader {
                 let x = skipBridges(from: k, claim, &ignored)
                 if x >= 0, let np2 = phrase(endingAt: x, allowVerbHead: true) { out.phrase = np2 }
             }
-            // An age belongs to a person, not to the word 年龄: `全体研制人员的平均年龄仅36岁`.
+            // An age belongs to a person, not to the word 年龄: `全体研制人员的平均年龄仅36岁`,
+            // `6名病人年齡介乎2至65歲` → 病人.
             if claim.kind == .age, Self.ageNouns.contains(where: { endsWith(np.upperBound - 1, $0) }) {
+                if np.count > 1, isAgeNoun(np.upperBound - 1), let owner = phrase(endingAt: np.upperBound - 2) {
+                    out.phrase = owner
+                    return out
+                }
                 var d = k
                 while d >= 0, tokens[d].kind == .word(.bridge) || tokens[d].kind == .word(.adverb) { d -= 1 }
                 if d >= 1, isWord(d, "的"), let owner = phrase(endingAt: d - 1) { out.phrase = owner }
@@ -135,6 +140,9 @@ extension SubjectReader {
     static let predicatingApprox = ["超过", "超出", "超", "逾", "不足", "不到", "高达", "多达", "突破", "低于", "高于", "至少", "不少于", "不低于", "不超过"]
     static let comparisonWords = ["超", "超过", "超出", "高于", "低于", "比", "较", "相当于", "占"]
     static let ageNouns = ["年龄", "岁数", "年纪"]
+
+    /// Whether token `j` is one of `ageNouns` itself (not a word ending in one).
+    func isAgeNoun(_ j: Int) -> Bool { Self.ageNouns.contains(where: { isWord(j, $0) }) }
     static let amongWords = ["中", "里", "当中", "之中"]
     static let dateParts = ["份", "底", "末", "初", "中旬", "上旬", "下旬"]
     static let bridgePrepositions = ["在", "到", "至", "于", "为", "比", "较", "自", "从"]

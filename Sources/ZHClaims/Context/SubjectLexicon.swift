@@ -164,7 +164,8 @@ struct SubjectLexicon: Sendable {
         环比 相比 分别 均 都 历时 为期 长达 连续 持续 满 年满 已满 居 位居 位列 排名 排 排在 \
         列 名列 跻身 排行 只是 就是 仅是 还是 都是 也是 正是 即是 或 虽然 虽 尽管 则 宽 高 \
         长 深 厚 重 远 大约 左右 约 近 已 已经 将 预计 可 可达 可以 能 能够 会 将会 也 还 \
-        又 再 仍 仍然 共 总共 一共 平均 年均 日均 最高 最低 最多 最少 只 仅
+        又 再 仍 仍然 共 总共 一共 平均 年均 日均 最高 最低 最多 最少 只 仅 可能 或将 有望 \
+        等于 相等于 约等于 折合 破 分为 分成 介乎 介于
         """
 
     /// Scopes a rank is taken in (`战绩全国第一`, `位居全国第12`).
@@ -179,8 +180,10 @@ struct SubjectLexicon: Sendable {
         "公布", "估计", "相信", "希望", "称为", "据悉", "获悉", "指", "证实", "承认", "坦言", "直言", "提到", "知道",
     ]
 
-    /// One-character nouns that make a noun of the verb before them (收费站, 手续费, 避难所).
-    static let nounSuffixes = ScalarSet("费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 金 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法".unicodeScalars.filter { $0 != " " })
+    /// One-character nouns that make a noun of the verb before them (收费站, 手续费, 避难所). Not
+    /// 金, which opens names more often (`获得|金|马|影展`, `获得|金|奖`) than it ends a noun the
+    /// lexicon lacks (保证金, 奖金 are listed).
+    static let nounSuffixes = ScalarSet("费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法".unicodeScalars.filter { $0 != " " })
 
     /// Bridges that predicate the number of the subject (`成交额|在|千万元以下`, `市值|为|4400亿元`):
     /// after one of them, `N的X` describes X by the subject's number, so the subject wins.
