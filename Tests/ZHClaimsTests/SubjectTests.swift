@@ -40,6 +40,20 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "三组", in: "70多名民兵分成三组，挨家挨户搜救。") == "民兵")
     }
 
+    @Test func aRatesPeriodIsNotTheSubject() throws {
+        #expect(try subject(of: "159公里", in: "台风的最大风力高达每小时159公里。") == "最大风力")
+        #expect(try subject(of: "19800元", in: "今年的棉花目标价是每吨19800元。") == "棉花目标价")
+    }
+
+    @Test func fromOneValueToTheNextMeasuresOneThing() throws {
+        #expect(try subject(of: "750亿美元", in: "资产购买规模将从850亿美元缩减至750亿美元。") == "资产购买规模")
+        #expect(try subject(of: "60万头", in: "非洲野生大象数量从130万头锐减到60万头。") == "非洲野生大象数量")
+    }
+
+    @Test func aVerbOpeningAListedNounAfterACount() throws {
+        #expect(try subject(of: "12个", in: "来自俄罗斯的12个演出团体和800多名艺术家参加。") == "演出团体")
+    }
+
     @Test func anAgeBelongsToThePersonBeforeTheWordAge() throws {
         #expect(try subject(of: "2至65歲", in: "6名病人年齡介乎2至65歲。") == "病人")
     }

@@ -95,7 +95,8 @@ extension SubjectReader {
         // A verb inside may as well be the predicate (`152个县区|开展|县域…评估`): stop there.
         if let v = innerVerb { e = v }
         if opensWithVerb {
-            var ok = e == tokens.count || isWord(e, "的")
+            // `12个演出团体和800多名…`: a list goes on after it.
+            var ok = e == tokens.count || isWord(e, "的") || Self.andWords.contains(where: { isWord(e, $0) })
             if e < tokens.count {
                 switch tokens[e].kind {
                 case .clauseBreak, .listBreak, .claim, .closeQuote, .closeBracket, .space: ok = true

@@ -106,6 +106,11 @@ extension SubjectReader {
                 let before = np.lowerBound - 1
                 if before < 0 || !Self.prepositions.contains(where: { isWord(before, $0) }) { out.verbSubject = np }
             }
+            // `从850亿美元|缩减|至|750亿美元`: from one value to the next, both measure one thing.
+            if out.verbSubject == nil, k >= 0, let c = tokens[k].claimIndex, claims[c].kind != .date,
+               Self.toWords.contains(where: { isWord(j + 1, $0) }) {
+                out.previousClaim = c
+            }
             if tokens[j].kind == .word(.verb) { return out }
             out.verb = nil
         }
@@ -147,6 +152,7 @@ extension SubjectReader {
     static let dateParts = ["份", "底", "末", "初", "中旬", "上旬", "下旬"]
     static let bridgePrepositions = ["在", "到", "至", "于", "为", "比", "较", "自", "从"]
     static let andWords = ["和", "及", "与", "或"]
+    static let toWords = ["至", "到", "为", "成"]
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]
@@ -195,6 +201,12 @@ extension SubjectReader {
             // `1月份`, `年底`: what follows a date is part of it.
             if j > 0, let c = tokens[j - 1].claimIndex, claims[c].kind == .date,
                Self.dateParts.contains(where: { isWord(j, $0) }) {
+                j -= 2
+                n += 1
+                continue
+            }
+            // A rate's period or unit: `最大风力|高达|每|小时|159公里` → 最大风力.
+            if j > 0, isWord(j - 1, "每"), tok.wordClass != nil, tok.range.count <= 3 {
                 j -= 2
                 n += 1
                 continue

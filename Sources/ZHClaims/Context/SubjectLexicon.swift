@@ -171,8 +171,9 @@ struct SubjectLexicon: Sendable {
     /// Scopes a rank is taken in (`战绩全国第一`, `位居全国第12`).
     static let scopes = "全国 全省 全市 全区 全县 全港 全澳 全台 全球 全世界 世界 国内 省内 市内 区内 亚洲 欧洲 全美 全队 全年 同类 行业 业内 全行业 全网 全军"
 
-    /// Content words the generated verb list would split off or mistag.
-    static let content = "批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率"
+    /// Content words the generated verb list would split off or mistag, or that start with a
+    /// function character the tokenizer would cut off (也门).
+    static let content = "也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率"
 
     /// Verbs that take a clause, never part of a noun phrase (`观点|认为|十三五时期经济增速`).
     static let clauseVerbs: Set<String> = [
