@@ -40,6 +40,21 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "三组", in: "70多名民兵分成三组，挨家挨户搜救。") == "民兵")
     }
 
+    @Test func aClauseVerbAfterDeEndsTheNoun() throws {
+        #expect(try subject(of: "44%", in: "调查显示，44%的孩子认为规则太多。") == "孩子")
+        #expect(try subject(of: "83歲", in: "83歲的毛伯伯說，他不會搬走。") == "毛伯伯")
+        #expect(try subject(of: "559.8亿元", in: "总额559.8亿元的新型显示产业园，今天开工。") == "新型显示产业园")
+    }
+
+    @Test func whatANumberIsComparedWithIsNotItsSubject() throws {
+        #expect(try subject(of: "2.6万平方米", in: "展示总面积15.2万平方米，比上届增加2.6万平方米。") == "总面积")
+        #expect(try subject(of: "兩成", in: "經濟損失約3.5億港元，較上次颱風增加兩成。") == "經濟損失")
+    }
+
+    @Test func agePredicatesAreBridges() throws {
+        #expect(try subject(of: "23岁", in: "牺牲时，田波扬年仅23岁。") == "田波扬")
+    }
+
     @Test func aRatesPeriodIsNotTheSubject() throws {
         #expect(try subject(of: "159公里", in: "台风的最大风力高达每小时159公里。") == "最大风力")
         #expect(try subject(of: "19800元", in: "今年的棉花目标价是每吨19800元。") == "棉花目标价")

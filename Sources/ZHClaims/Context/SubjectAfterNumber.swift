@@ -70,6 +70,9 @@ extension SubjectReader {
                 k = close + 1
                 end = k
             case .word(.verb):
+                // `44%的孩子|认为…`, `83歲的毛伯伯|說`: a verb taking a clause is the predicate
+                // (not one that is also a noun's modifier or head: 新型显示产业园, 亿吨级大发现).
+                if viaDe, isClauseVerb(k), !Self.nominalClauseVerbs.contains(where: { isWord(k, $0) }) { break scan }
                 if viaDe {
                     k += 1
                     end = k
@@ -120,6 +123,8 @@ extension SubjectReader {
         let r = trimmed(start, last, keepingStart: true)
         return r.count >= 2 ? (r, last - 1) : nil
     }
+
+    static let nominalClauseVerbs = ["显示", "发现", "报道", "预测", "估计", "介绍", "公布"]
 
     /// A count followed by nothing but a verb (`8人受伤，`, `15万人受灾　已启动`).
     func trailingVerb(after t: Int) -> Int? {

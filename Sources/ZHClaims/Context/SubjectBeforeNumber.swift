@@ -76,6 +76,15 @@ extension SubjectReader {
             out.verbHeaded = tokens[j].kind == .word(.verb)
             var k = np.lowerBound - 1
             while k >= 0, tokens[k].kind == .space { k -= 1 }
+            // `經濟損失約3.5億港元，較|上次颱風|增加兩成`: after 比/较 stands what the number is
+            // compared with; what changes is named before it, or by the claim before.
+            if k >= 0, Self.comparisonBases.contains(where: { isWord(k, $0) }) {
+                var ignored = Backward()
+                let x = skipBridges(from: k - 1, claim, &ignored)
+                out.phrase = x >= 0 ? phrase(endingAt: x, allowVerbHead: true) : nil
+                if out.phrase == nil, x >= 0 { out.previousClaim = previousClaim(before: x) }
+                return out
+            }
             // A comparison: `农药残留|超|欧盟标准|数百倍` → 农药残留.
             if k >= 0, [.multiple, .change, .percent, .ratio].contains(claim.kind),
                Self.comparisonWords.contains(where: { isWord(k, $0) }) {
@@ -153,6 +162,7 @@ extension SubjectReader {
     static let bridgePrepositions = ["在", "到", "至", "于", "为", "比", "较", "自", "从"]
     static let andWords = ["和", "及", "与", "或"]
     static let toWords = ["至", "到", "为", "成"]
+    static let comparisonBases = ["比", "较", "较之", "比起"]
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]
