@@ -51,6 +51,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "兩成", in: "經濟損失約3.5億港元，較上次颱風增加兩成。") == "經濟損失")
     }
 
+    @Test func fromADatesValueToAnother() throws {
+        let text = "贫困发生率从2012年的26.8%下降到2021年的0.6%。"
+        #expect(try subject(of: "26.8%", in: text) == "贫困发生率")
+        #expect(try subject(of: "0.6%", in: text) == "贫困发生率")
+    }
+
     @Test func agePredicatesAreBridges() throws {
         #expect(try subject(of: "23岁", in: "牺牲时，田波扬年仅23岁。") == "田波扬")
     }

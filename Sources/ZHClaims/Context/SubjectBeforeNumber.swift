@@ -44,6 +44,15 @@ extension SubjectReader {
         // `从事冰雪产业的达到2万人` → 冰雪产业. Not for durations (`短短的不到一年`).
         if isWord(j, "的") {
             guard claim.kind != .duration else { return out }
+            // `收入|从|2012年|的|4262.4元|增长到|2024年|的|14200元`: a date's value names no share;
+            // the subject stands before the date (and 从), or is the claim's the change started from.
+            if j >= 1, let d = tokens[j - 1].claimIndex, claims[d].kind == .date {
+                var ignored = Backward()
+                let x = skipBridges(from: j - 2, claim, &ignored)
+                out.phrase = x >= 0 ? phrase(endingAt: x, allowVerbHead: true) : nil
+                if out.phrase == nil, x >= 0, let c = tokens[x].claimIndex, claims[c].kind != .date { out.previousClaim = c }
+                return out
+            }
             var k = j - 1
             if let y = phrase(endingAt: k, allowVerbHead: true) {
                 // `从高位的68%`: a level is not what the number measures.
