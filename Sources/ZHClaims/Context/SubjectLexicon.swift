@@ -113,7 +113,7 @@ struct SubjectLexicon: Sendable {
 
     /// Single characters that ICU often leaves alone and that are function words when alone.
     /// Single characters not listed here count as content (警/情, 网/格 stay part of a noun).
-    static let singleParticles = "的 之 了 着 过 得 等 们 之多 嘅 咗 哋"
+    static let singleParticles = "的 之 了 着 过 得 等 们 之多 之久 嘅 咗 哋"
     static let singlePrepositions = "在 对 从 向 由 于 把 被 给 以 按 据 经 自 至 到 比 较 将 当 朝 往 离 替 随 喺"
     static let singleConjunctions = "和 及 与 或 并 而 且 但 跟"
     static let singleAdverbs = "共 约 近 逾 已 均 仅 只 还 又 也 都 再 就 才 更 最 亦 皆 尚 曾 正 未 不 没 很 太 现 快 仍 便 即 却 竟 另 应 刚 才 唔 咁"
