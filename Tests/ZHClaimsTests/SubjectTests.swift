@@ -57,6 +57,10 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "0.6%", in: text) == "贫困发生率")
     }
 
+    @Test func fromAValueIntroducedBy由() throws {
+        #expect(try subject(of: "84.6%", in: "慢性重型肝炎的病死率由84.6%降至56.6%。") == "病死率")
+    }
+
     @Test func agePredicatesAreBridges() throws {
         #expect(try subject(of: "23岁", in: "牺牲时，田波扬年仅23岁。") == "田波扬")
     }

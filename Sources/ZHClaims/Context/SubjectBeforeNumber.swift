@@ -168,7 +168,7 @@ extension SubjectReader {
     func isAgeNoun(_ j: Int) -> Bool { Self.ageNouns.contains(where: { isWord(j, $0) }) }
     static let amongWords = ["中", "里", "当中", "之中"]
     static let dateParts = ["份", "底", "末", "初", "中旬", "上旬", "下旬"]
-    static let bridgePrepositions = ["在", "到", "至", "于", "为", "比", "较", "自", "从"]
+    static let bridgePrepositions = ["在", "到", "至", "于", "为", "比", "较", "自", "从", "由"]
     static let andWords = ["和", "及", "与", "或"]
     static let toWords = ["至", "到", "为", "成"]
     static let comparisonBases = ["比", "较", "较之", "比起"]

@@ -183,7 +183,7 @@ enum SubjectTokenizer {
 
     /// Characters that, at the edge of a word ICU joined and the lexicon does not know, are a
     /// function word of their own: `应为` → 应 · 为, `已经有` → 已经 · 有, `大涨了` → 大涨 · 了.
-    private static let edgeFunctionCharacters: ScalarSet = "了的有为是在也都仍已还只仅共均约应刚又再就才被将把对从向和与及达占比较自于至到"
+    private static let edgeFunctionCharacters: ScalarSet = "了的有为是在也都仍已还只仅共均约应刚又再就才被将把对从由向和与及达占比较自于至到"
 
     /// An unknown word whose first or last character is a function word.
     private static func hasFunctionEdge(_ r: Range<Int>, _ buffer: TextBuffer) -> Bool {
