@@ -61,6 +61,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "84.6%", in: "慢性重型肝炎的病死率由84.6%降至56.6%。") == "病死率")
     }
 
+    @Test func aTimeFrameOrAScopeBetweenSubjectAndNumber() throws {
+        #expect(try subject(of: "136宗", in: "確診病例2天內暴增136宗。") == "確診病例")
+        #expect(try subject(of: "11.2%", in: "黑龙江粮食产量占全国11.2%。") == "黑龙江粮食产量")
+        // A count of occasions after a verb keeps the verb: the frame does not reach its agent.
+        #expect(try subject(of: "四次", in: "康先生一周內光顧四次這家餐廳。") == "光顧")
+    }
+
     @Test func agePredicatesAreBridges() throws {
         #expect(try subject(of: "23岁", in: "牺牲时，田波扬年仅23岁。") == "田波扬")
     }

@@ -117,9 +117,10 @@ extension SubjectReader {
         if tokens[j].kind == .word(.verb) || (tokens[j].isContent && tokens[j].range.count == 1) {
             out.verb = j
             // The subject of that verb, unless a preposition governs it (`向项目捐赠`).
+            // (Not past a time frame: `康先生|一周內|光顧|四次` counts visits, 光顧 below.)
             var ignored = Backward()
-            var k = skipBridges(from: j - 1, claim, &ignored)
-            while k >= 0, isWord(k, "被") { k = skipBridges(from: k - 1, claim, &ignored) }
+            var k = skipBridges(from: j - 1, claim, &ignored, frames: false)
+            while k >= 0, isWord(k, "被") { k = skipBridges(from: k - 1, claim, &ignored, frames: false) }
             if k >= 0, let np = phrase(endingAt: k, allowVerbHead: true) {
                 let before = np.lowerBound - 1
                 if before < 0 || !Self.prepositions.contains(where: { isWord(before, $0) }) { out.verbSubject = np }
@@ -172,6 +173,7 @@ extension SubjectReader {
     static let andWords = ["和", "及", "与", "或"]
     static let toWords = ["至", "到", "为", "成"]
     static let comparisonBases = ["比", "较", "较之", "比起"]
+    static let frameEnds = ["内", "以内", "之内", "来", "以来", "后", "以后", "之后", "中", "间"]
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]
@@ -209,8 +211,8 @@ extension SubjectReader {
     }
 
     /// Skips, backwards from `start`, the words between a subject and its number; returns the
-    /// index of the first token that is not one.
-    func skipBridges(from start: Int, _ claim: Claim, _ out: inout Backward) -> Int {
+    /// index of the first token that is not one. `frames`: also time frames (`2天內`).
+    func skipBridges(from start: Int, _ claim: Claim, _ out: inout Backward, frames: Bool = true) -> Int {
         var j = start
         var n = 0
         while j >= 0, n < 8 {
@@ -220,6 +222,13 @@ extension SubjectReader {
             // `1月份`, `年底`: what follows a date is part of it.
             if j > 0, let c = tokens[j - 1].claimIndex, claims[c].kind == .date,
                Self.dateParts.contains(where: { isWord(j, $0) }) {
+                j -= 2
+                n += 1
+                continue
+            }
+            // A time frame: `確診病例|2天|內|暴增|136宗`, `销量|三年来|增长|50%`.
+            if frames, j > 0, let c = tokens[j - 1].claimIndex, claims[c].kind == .duration,
+               Self.frameEnds.contains(where: { isWord(j, $0) }) {
                 j -= 2
                 n += 1
                 continue
@@ -243,7 +252,8 @@ extension SubjectReader {
     func isBridge(_ j: Int, _ cls: WordClass, _ claim: Claim) -> Bool {
         switch cls {
         case .bridge, .adverb, .time: return true
-        case .scope: return claim.kind == .rank
+        // A rank is taken in a scope (`战绩|全国|第一`), a share of one (`吸收外资|占|全国|18.5%`).
+        case .scope: return [.rank, .percent, .ratio].contains(claim.kind)
         case .particle: return isWord(j, "了")
         case .preposition:
             return Self.bridgePrepositions.contains(where: { isWord(j, $0) })
