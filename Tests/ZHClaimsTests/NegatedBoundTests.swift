@@ -5,14 +5,6 @@
 import Testing
 @testable import ZHClaims
 
-/// The claims of `text` as (span text, approx).
-private func approxes(_ text: String) throws -> [(text: String, approx: Approx?)] {
-    let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
-    let result = try extractor.extract(Document(id: "t", text: text))
-    let buffer = result.segmented.buffer
-    return result.claims.map { (buffer.text($0.span), $0.approx) }
-}
-
 @Suite struct NegatedBoundTests {
     @Test func aNegatedOverIsAtMost() throws {
         #expect(try approxes("单笔罚款不得超过500元。").map { [$0.text, "\($0.approx!)"] } == [["不得超过500元", "at_most"]])

@@ -5,14 +5,6 @@
 import Testing
 @testable import ZHClaims
 
-/// The claims of `text` as (span text, approx).
-private func approxes(_ text: String) throws -> [(text: String, approx: Approx?)] {
-    let extractor = try DocumentExtractor(book: try RuleBook.load(folders: []))
-    let result = try extractor.extract(Document(id: "t", text: text))
-    let buffer = result.segmented.buffer
-    return result.claims.map { (buffer.text($0.span), $0.approx) }
-}
-
 @Suite struct PerPeriodApproxTests {
     @Test func aLowerBoundBeforeThePeriodBoundsTheNumber() throws {
         #expect(try approxes("该小组至少每季度召开两次会议。").map(\.approx) == [.at_least])
