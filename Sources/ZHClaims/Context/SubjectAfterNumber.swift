@@ -124,6 +124,7 @@ extension SubjectReader {
         return r.count >= 2 ? (r, last - 1) : nil
     }
 
+    /// Clause verbs that are also nouns or modifiers after 的 (新型显示产业园, 大发现, 有关报道).
     static let nominalClauseVerbs = ["显示", "发现", "报道", "预测", "估计", "介绍", "公布"]
 
     /// A count followed by nothing but a verb (`8人受伤，`, `15万人受灾　已启动`).

@@ -47,10 +47,7 @@ extension SubjectReader {
             // `收入|从|2012年|的|4262.4元|增长到|2024年|的|14200元`: a date's value names no share;
             // the subject stands before the date (and 从), or is the claim's the change started from.
             if j >= 1, let d = tokens[j - 1].claimIndex, claims[d].kind == .date {
-                var ignored = Backward()
-                let x = skipBridges(from: j - 2, claim, &ignored)
-                out.phrase = x >= 0 ? phrase(endingAt: x, allowVerbHead: true) : nil
-                if out.phrase == nil, x >= 0, let c = tokens[x].claimIndex, claims[c].kind != .date { out.previousClaim = c }
+                nameBefore(j - 2, claim, &out)
                 return out
             }
             var k = j - 1
@@ -88,10 +85,7 @@ extension SubjectReader {
             // `經濟損失約3.5億港元，較|上次颱風|增加兩成`: after 比/较 stands what the number is
             // compared with; what changes is named before it, or by the claim before.
             if k >= 0, Self.comparisonBases.contains(where: { isWord(k, $0) }) {
-                var ignored = Backward()
-                let x = skipBridges(from: k - 1, claim, &ignored)
-                out.phrase = x >= 0 ? phrase(endingAt: x, allowVerbHead: true) : nil
-                if out.phrase == nil, x >= 0 { out.previousClaim = previousClaim(before: x) }
+                nameBefore(k - 1, claim, &out)
                 return out
             }
             // A comparison: `农药残留|超|欧盟标准|数百倍` → 农药残留.
@@ -152,6 +146,16 @@ extension SubjectReader {
         return out
     }
 
+    /// Where the words before the number name something else (a date's value, the base of a
+    /// comparison): the noun phrase before them, past the bridges from token `k`, or else the
+    /// claim there (`从850亿美元…`).
+    func nameBefore(_ k: Int, _ claim: Claim, _ out: inout Backward) {
+        var ignored = Backward()
+        let x = skipBridges(from: k, claim, &ignored)
+        out.phrase = x >= 0 ? phrase(endingAt: x, allowVerbHead: true) : nil
+        if out.phrase == nil, x >= 0 { out.previousClaim = previousClaim(before: x) }
+    }
+
     // Word lists read for every claim (static: a literal array in a function is built per call).
     /// Words between a share's `的` phrase and the word that bridges to its whole.
     static func skippableBeforeShare(_ kind: SubjectToken.Kind) -> Bool {
@@ -164,9 +168,6 @@ extension SubjectReader {
     static let predicatingApprox = ["超过", "超出", "超", "逾", "不足", "不到", "高达", "多达", "突破", "低于", "高于", "至少", "不少于", "不低于", "不超过"]
     static let comparisonWords = ["超", "超过", "超出", "高于", "低于", "比", "较", "相当于", "占"]
     static let ageNouns = ["年龄", "岁数", "年纪"]
-
-    /// Whether token `j` is one of `ageNouns` itself (not a word ending in one).
-    func isAgeNoun(_ j: Int) -> Bool { Self.ageNouns.contains(where: { isWord(j, $0) }) }
     static let amongWords = ["中", "里", "当中", "之中"]
     static let dateParts = ["份", "底", "末", "初", "中旬", "上旬", "下旬"]
     static let bridgePrepositions = ["在", "到", "至", "于", "为", "比", "较", "自", "从", "由"]
@@ -209,6 +210,9 @@ extension SubjectReader {
         }
         return k < r.upperBound
     }
+
+    /// Whether token `j` is one of `ageNouns` itself (not a word ending in one).
+    func isAgeNoun(_ j: Int) -> Bool { Self.ageNouns.contains(where: { isWord(j, $0) }) }
 
     /// Skips, backwards from `start`, the words between a subject and its number; returns the
     /// index of the first token that is not one. `frames`: also time frames (`2天內`).
