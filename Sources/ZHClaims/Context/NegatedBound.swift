@@ -3,7 +3,8 @@
 /// comparison (不得, 不会, 不能, 不应, 不可, 不宜, 不准), and the rules cannot see it: they read the
 /// 超过 in `不得超过500元` as over (the opposite), and find no marker at all in `不可多于3件`
 /// (多于 is no approx word of theirs). `不超过` and `不少于` themselves are whole approx words the
-/// rules know; this covers what they leave.
+/// rules know; this covers what they leave. It is done here, after matching, rather than in the
+/// rules: there 不, one of the commonest characters, would become a start of every amount rule.
 ///
 /// The negated comparison joins the span (CONVENTIONS.md: an approx word written next to the
 /// number is part of the span), unless a claim before it ends inside it.
