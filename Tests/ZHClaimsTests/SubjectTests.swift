@@ -68,6 +68,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "四次", in: "康先生一周內光顧四次這家餐廳。") == "光顧")
     }
 
+    @Test func aCountOfPeopleEndsAtTheNounForPeople() throws {
+        #expect(try subject(of: "兩名", in: "大火導致兩名消防員殉職。") == "消防員")
+        #expect(try subject(of: "290余位", in: "来自各地的290余位大学女校长参会。") == "大学女校长")
+        #expect(try subject(of: "2000多位", in: "寻访到2000多位“身边好人”。") == "身边好人")
+    }
+
     @Test func agePredicatesAreBridges() throws {
         #expect(try subject(of: "23岁", in: "牺牲时，田波扬年仅23岁。") == "田波扬")
     }

@@ -112,6 +112,13 @@ extension SubjectReader {
             if !ok { return nil }
         }
         var last = dropTrailingPlace(start, e)
+        // People are named by a noun for people; what follows it is what they did or suffered,
+        // in words the lexicon may not know (`兩名消防員|殉職`, `170名…士兵|俘虏`).
+        if !viaDe, countsPeople(claim), let p = (start..<last).last(where: { endsInPersonHead($0) }), p + 1 < last,
+           tokens[p].range.upperBound - tokens[start].range.lowerBound >= 2,
+           !(start..<last).contains(where: { tokens[$0].kind == .openQuote }) {
+            last = p + 1
+        }
         // `逼近21000点大关`: a level is not what the number measures, but what names it may be
         // (`突破万亿市值大关` → 市值); after 的 see `phraseAfterDe`.
         if !viaDe, lexicon.isLevelNoun(buffer.folded[tokens[last - 1].range]) {
@@ -122,6 +129,10 @@ extension SubjectReader {
         if claim.kind == .duration, lexicon.isFrameNoun(buffer.folded[tokens[last - 1].range]) { return nil }
         let r = trimmed(start, last, keepingStart: true)
         return r.count >= 2 ? (r, last - 1) : nil
+    }
+
+    func endsInPersonHead(_ j: Int) -> Bool {
+        tokens[j].isContent && SubjectLexicon.personHeads.contains(buffer.folded[tokens[j].range.upperBound - 1])
     }
 
     /// Clause verbs that are also nouns or modifiers after 的 (新型显示产业园, 大发现, 有关报道).

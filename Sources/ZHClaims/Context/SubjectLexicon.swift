@@ -196,9 +196,10 @@ struct SubjectLexicon: Sendable {
         "相当于", "报", "报收", "收于", "录得", "占", "占到", "只是", "就是", "仅是", "都是", "也是",
     ]
 
-    /// Last characters of nouns for people (翻译民警, 参赛选手): a verb may open such a noun after a
-    /// count of people (`1名翻译民警`), while `17人组成短网队` is what the people did.
-    static let personHeads: ScalarSet = "人员者警师生工民士官手家客商户友兵众童女男"
+    /// Last characters of nouns for people (翻译民警, 参赛选手, 党员干部, 家属): a verb may
+    /// open such a noun after a count of people (`1名翻译民警`), while `17人组成短网队` is what the
+    /// people did; and after one, a count of people's noun ends (`兩名消防員|殉職`).
+    static let personHeads: ScalarSet = "人员者警师生工民士官手家客商户友兵众童女男部属告迷长"
 
     /// Nouns that name a level rather than a quantity (`保持在95.7%的高位水平`, `逼近21000点大关`).
     static let levels = "大关 关口 水平 高位 低位 高点 低点 纪录 记录 新高 新低 位置 态势 程度 高峰 低谷 区间 范围 附近 左右"
