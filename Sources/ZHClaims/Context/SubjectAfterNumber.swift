@@ -131,6 +131,8 @@ extension SubjectReader {
         return r.count >= 2 ? (r, last - 1) : nil
     }
 
+    /// Whether token `j` is a content word ending in a character of a noun for people (消防員,
+    /// 党员干部: `SubjectLexicon.personHeads`).
     func endsInPersonHead(_ j: Int) -> Bool {
         tokens[j].isContent && SubjectLexicon.personHeads.contains(buffer.folded[tokens[j].range.upperBound - 1])
     }
