@@ -74,6 +74,24 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "2000多位", in: "寻访到2000多位“身边好人”。") == "身边好人")
     }
 
+    @Test func aCountOfPeopleNamedBefore的() throws {
+        // The people are named before 的, what follows is theirs ...
+        #expect(try subject(of: "11名", in: "涉及11名被捕男女的案件在區域法院續審。") == "被捕男女")
+        #expect(try subject(of: "3名", in: "怎麼對得住3名自殺人士的家屬？") == "自殺人士")
+        // ... unless a noun for people follows, which the clause before 的 describes.
+        #expect(try subject(of: "2名", in: "包括2名襲擊記者的人士。") == "人士")
+        #expect(try subject(of: "4名", in: "警方对4名杀害中国公民的犯罪嫌疑人进行审讯。") == "犯罪嫌疑人")
+        #expect(try subject(of: "41人", in: "在针对41人的无人机打击行动中。") == "无人机打击行动")
+    }
+
+    @Test func timeWordsAndThisBeforeAClassifier() throws {
+        #expect(try subject(of: "兩宗", in: "北京昨日新增兩宗本地確診個案。") == "本地確診個案")
+        #expect(try subject(of: "5名", in: "5名密切接觸者檢測結果呈陽性。") == "密切接觸者")
+        #expect(try subject(of: "一小時", in: "今屆投票時間縮短一小時。") == "投票時間")
+        #expect(try subject(of: "三十年", in: "习近平主席第一次访美距今已有三十年。") == "习近平主席第一次访美")
+        #expect(try subject(of: "两年", in: "欧佩克下调今明两年全球石油需求预期。") == nil)
+    }
+
     @Test func agePredicatesAreBridges() throws {
         #expect(try subject(of: "23岁", in: "牺牲时，田波扬年仅23岁。") == "田波扬")
     }

@@ -17,8 +17,9 @@ extension SubjectReader {
         while k < tokens.count, k - j < 6, tokens[k].isContent || tokens[k].kind == .word(.verb)
                 || tokens[k].kind == .word(.adverb) { k += 1 }
         if k > j, k < tokens.count, isWord(k, "的"),
-           tokens[j].kind == .word(.verb) || tokens[j].kind == .word(.adverb) || startsWith(j, "最") {
-            if let r = phraseAfterDe(k, claim) { return r }
+           tokens[j].kind == .word(.verb) || tokens[j].kind == .word(.adverb) || startsWith(j, "最"),
+           let r = phraseAfterDe(k, claim), !namesPeopleBefore(de: k, after: r.range, claim) {
+            return r
         }
         // `120万只37厘米彩色显像管`: a measure between the count and its noun.
         if let c = tokens[j].claimIndex, claims[c].kind == .measure { j += 1 }
@@ -113,9 +114,11 @@ extension SubjectReader {
         }
         var last = dropTrailingPlace(start, e)
         // People are named by a noun for people; what follows it is what they did or suffered,
-        // in words the lexicon may not know (`兩名消防員|殉職`, `170名…士兵|俘虏`).
-        if !viaDe, countsPeople(claim), let p = (start..<last).last(where: { endsInPersonHead($0) }), p + 1 < last,
+        // in words the lexicon may not know (`兩名消防員|殉職`, `170名…士兵|俘虏`). After 的, where
+        // verbs count as nouns, only before a verb (`4名…的犯罪嫌疑人|进行审讯`, not `41人的无人|机`).
+        if countsPeople(claim), let p = (start..<last).last(where: { endsInPersonHead($0) }), p + 1 < last,
            tokens[p].range.upperBound - tokens[start].range.lowerBound >= 2,
+           !viaDe || tokens[p + 1].kind == .word(.verb) || tokens[p + 1].kind == .word(.bridge),
            !(start..<last).contains(where: { tokens[$0].kind == .openQuote }) {
             last = p + 1
         }
@@ -136,6 +139,18 @@ extension SubjectReader {
     func endsInPersonHead(_ j: Int) -> Bool {
         tokens[j].isContent && SubjectLexicon.personHeads.contains(buffer.folded[tokens[j].range.upperBound - 1])
     }
+
+    /// Whether a count of people names them right before 的 while what follows 的 is not a
+    /// noun for people as such: `11名被捕男女的案件`, `3名自殺人士的家屬` count the people
+    /// before 的, `2名襲擊記者的人士` and `11名来自…国家的火炬传递选手` the people after it.
+    func namesPeopleBefore(de: Int, after phrase: Range<Int>, _ claim: Claim) -> Bool {
+        guard countsPeople(claim), endsInPersonHead(de - 1) else { return false }
+        let head = buffer.folded[phrase.upperBound - 1]
+        return !SubjectLexicon.personHeads.contains(head) || Self.relationalPersonHeads.contains(head)
+    }
+
+    /// Nouns for people named by their relation to others (家属, 家长): `3名自殺人士的家屬`.
+    static let relationalPersonHeads: ScalarSet = "属长"
 
     /// Clause verbs that are also nouns or modifiers after 的 (新型显示产业园, 大发现, 有关报道).
     static let nominalClauseVerbs = ["显示", "发现", "报道", "预测", "估计", "介绍", "公布"]

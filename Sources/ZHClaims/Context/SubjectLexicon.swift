@@ -82,7 +82,7 @@ struct SubjectLexicon: Sendable {
             (Data.verb, .verb), (Self.content, .content), (Self.times, .time), (Self.quantifiers, .numeral),
             (Self.localities, .locality), (Self.singleParticles, .particle), (Self.singlePrepositions, .preposition),
             (Self.singleConjunctions, .conjunction), (Self.singleAdverbs, .adverb), (Self.singleVerbs, .verb),
-            (Self.singlePronouns, .pronoun), (Self.singleNumerals, .numeral), (Self.extraVerbs, .verb),
+            (Self.singlePronouns, .pronoun), (Self.pronouns, .pronoun), (Self.singleNumerals, .numeral), (Self.extraVerbs, .verb),
             (Self.extraAdverbs, .adverb), (Self.bridges, .bridge), (Self.scopes, .scope),
         ]
         let split = lists.map { list, cls in (list.split(whereSeparator: { $0 == " " || $0 == "\n" }), cls) }
@@ -120,6 +120,8 @@ struct SubjectLexicon: Sendable {
     static let singleVerbs = "是 有 获 称 说 使 让 令 致 给"
     static let singlePronouns = "其 该 此 这 那 各 每 我 你 他 她 它 本 哪 佢 呢 嗰"
     static let singleNumerals = "多 余 几 第 首 两 半"
+    /// 今 + classifier is "this" (今届投票时间, 今个学年), not the time word 今.
+    static let pronouns = "今个 今届 今次 今季 今期 今轮 今场 今回"
 
     /// Place and time relations (ICU's 前/后/内 and these): they end a noun phrase.
     static let localities = """
@@ -135,7 +137,7 @@ struct SubjectLexicon: Sendable {
         早盘 午后 尾盘 今早 今晨 昨晚 今晚 上午 下午 晚上 凌晨 中午 早上 届时 随后 此后 今后 未来 过去 当时 \
         月初 月底 月末 季度 一季度 二季度 三季度 四季度 上周 本周 下周 上月 本月 下月 周末 首日 首月 前三季度 \
         第一季度 第二季度 第三季度 第四季度 全天 全日 平日 平时 往年 历年 以往 如期 起初 最初 最终 最后 之后 \
-        周一 周二 周三 周四 周五 周六 周日 周末 星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天 伊始
+        同日 翌日 次日 即日 当晚 当夜 今 昨 今明 今明两天 周一 周二 周三 周四 周五 周六 周日 周末 星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天 伊始
         """
 
     /// Quantifiers and demonstratives that are not claims: they end a noun phrase.
@@ -166,15 +168,16 @@ struct SubjectLexicon: Sendable {
         长 深 厚 重 远 大约 左右 约 近 已 已经 将 预计 可 可达 可以 能 能够 会 将会 也 还 \
         又 再 仍 仍然 共 总共 一共 平均 年均 日均 最高 最低 最多 最少 只 仅 可能 或将 有望 \
         等于 相等于 约等于 折合 破 分为 分成 介乎 介于 年仅 年近 年逾 年届 年约 时年 大增 大减 大降 \
-        大升 暴增 激增 锐减 骤降 骤增
+        大升 暴增 激增 锐减 骤降 骤增 距今
         """
 
     /// Scopes a rank is taken in (`战绩全国第一`, `位居全国第12`).
     static let scopes = "全国 全省 全市 全区 全县 全港 全澳 全台 全球 全世界 世界 国内 省内 市内 区内 亚洲 欧洲 全美 全队 全年 同类 行业 业内 全行业 全网 全军"
 
     /// Content words the generated verb list would split off or mistag, or that start with a
-    /// function character the tokenizer would cut off (也门).
-    static let content = "也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率"
+    /// function character the tokenizer would cut off (也门), or that jieba tags as pronouns though
+    /// they modify a noun like 当地 does (本地确诊个案).
+    static let content = "本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率"
 
     /// Verbs that take a clause, never part of a noun phrase (`观点|认为|十三五时期经济增速`).
     static let clauseVerbs: Set<String> = [
