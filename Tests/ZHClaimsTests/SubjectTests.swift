@@ -84,6 +84,18 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "41人", in: "在针对41人的无人机打击行动中。") == "无人机打击行动")
     }
 
+    @Test func aPersonOfAnAgeEndsBeforeAVerb() throws {
+        #expect(try subject(of: "83岁", in: "83岁的约翰读完习主席的复信。") == "约翰")
+        #expect(try subject(of: "75岁", in: "75岁的退休教师王明。") == "退休教师王明")
+        #expect(try subject(of: "37岁", in: "37岁的中国选手吕小军夺冠。") == "中国选手吕小军")
+        #expect(try subject(of: "30岁", in: "就是30岁的门窗安装工周玉祥。") == "门窗安装工周玉祥")
+    }
+
+    @Test func aCountOfPeopleOpenedByAVerbEndsAtItsNoun() throws {
+        #expect(try subject(of: "千名", in: "俄乌确认互换千名被俘人员行动完成。") == "被俘人员")
+        #expect(try subject(of: "17人", in: "17人组成短网队。") == nil)
+    }
+
     @Test func timeWordsAndThisBeforeAClassifier() throws {
         #expect(try subject(of: "兩宗", in: "北京昨日新增兩宗本地確診個案。") == "本地確診個案")
         #expect(try subject(of: "5名", in: "5名密切接觸者檢測結果呈陽性。") == "密切接觸者")

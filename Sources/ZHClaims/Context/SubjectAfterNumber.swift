@@ -74,6 +74,9 @@ extension SubjectReader {
                 // `44%的孩子|认为…`, `83歲的毛伯伯|說`: a verb taking a clause is the predicate
                 // (not one that is also a noun's modifier or head: 新型显示产业园, 亿吨级大发现).
                 if viaDe, isClauseVerb(k), !Self.nominalClauseVerbs.contains(where: { isWord(k, $0) }) { break scan }
+                // A person of an age is not named with a verb inside (`83岁的约翰|读完…`); one may
+                // open the noun (`75岁的退休教师`).
+                if viaDe, claim.kind == .age, k > start { break scan }
                 if viaDe {
                     k += 1
                     end = k
@@ -107,8 +110,14 @@ extension SubjectReader {
                 default: break
                 }
             }
-            if countsPeople(claim), !SubjectLexicon.personHeads.contains(buffer.folded[tokens[e - 1].range.upperBound - 1]) {
-                ok = false
+            // People are named by a noun for people, whatever follows it (`千名被俘人员|行动完成`).
+            if countsPeople(claim) {
+                if let p = (start + 1..<e).last(where: { endsInPersonHead($0) }) {
+                    e = p + 1
+                    ok = true
+                } else {
+                    ok = false
+                }
             }
             if !ok { return nil }
         }

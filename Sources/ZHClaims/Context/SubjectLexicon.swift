@@ -176,8 +176,8 @@ struct SubjectLexicon: Sendable {
 
     /// Content words the generated verb list would split off or mistag, or that start with a
     /// function character the tokenizer would cut off (也门), or that jieba tags as pronouns though
-    /// they modify a noun like 当地 does (本地确诊个案).
-    static let content = "本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率"
+    /// they modify a noun like 当地 does (本地确诊个案), or nouns for people it tags as verbs (选手, 处长).
+    static let content = "选手 对手 帮手 杀手 好手 考生 处长 组长 排长 站长 连长 镇长 判官 追兵 本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率"
 
     /// Verbs that take a clause, never part of a noun phrase (`观点|认为|十三五时期经济增速`).
     static let clauseVerbs: Set<String> = [
@@ -185,10 +185,10 @@ struct SubjectLexicon: Sendable {
         "公布", "估计", "相信", "希望", "称为", "据悉", "获悉", "指", "证实", "承认", "坦言", "直言", "提到", "知道",
     ]
 
-    /// One-character nouns that make a noun of the verb before them (收费站, 手续费, 避难所). Not
+    /// One-character nouns that make a noun of the verb before them (收费站, 手续费, 避难所, 安装工). Not
     /// 金, which opens names more often (`获得|金|马|影展`, `获得|金|奖`) than it ends a noun the
     /// lexicon lacks (保证金, 奖金 are listed).
-    static let nounSuffixes = ScalarSet("费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法".unicodeScalars.filter { $0 != " " })
+    static let nounSuffixes = ScalarSet("工 费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法".unicodeScalars.filter { $0 != " " })
 
     /// Bridges that predicate the number of the subject (`成交额|在|千万元以下`, `市值|为|4400亿元`):
     /// after one of them, `N的X` describes X by the subject's number, so the subject wins.
