@@ -91,6 +91,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "30岁", in: "就是30岁的门窗安装工周玉祥。") == "门窗安装工周玉祥")
     }
 
+    @Test func whatLastsIsWhoDoesItNotWhere() throws {
+        #expect(try subject(of: "超过20年", in: "张佑君先生在中信集团工作超过20年。") == "张佑君先生")
+        #expect(try subject(of: "173天", in: "这三名宇航员在太空度过了173天。") == "三名宇航员")
+        // An anniversary is the event's.
+        #expect(try subject(of: "50周年", in: "基奎特总统在中坦建交50周年之际访华。") == "中坦建交")
+    }
+
     @Test func aCountOfPeopleOpenedByAVerbEndsAtItsNoun() throws {
         #expect(try subject(of: "千名", in: "俄乌确认互换千名被俘人员行动完成。") == "被俘人员")
         #expect(try subject(of: "17人", in: "17人组成短网队。") == nil)

@@ -88,6 +88,17 @@ extension SubjectReader {
                 nameBefore(k - 1, claim, &out)
                 return out
             }
+            // What lasts is who does it, not where: `张佑君先生|在|中信集团工作|超过20年`. (Not an
+            // anniversary: `在|中坦建交|50周年|之际` is 中坦建交's.)
+            if claim.kind == .duration, !isAnniversary(claim), k >= 1,
+               Self.placePrepositions.contains(where: { isWord(k, $0) }) {
+                var ignored = Backward()
+                let x = skipBridges(from: k - 1, claim, &ignored, frames: false)
+                if x >= 0, let agent = phrase(endingAt: x) {
+                    out.phrase = agent
+                    return out
+                }
+            }
             // A comparison: `农药残留|超|欧盟标准|数百倍` → 农药残留.
             if k >= 0, [.multiple, .change, .percent, .ratio].contains(claim.kind),
                Self.comparisonWords.contains(where: { isWord(k, $0) }) {
@@ -175,6 +186,15 @@ extension SubjectReader {
     static let toWords = ["至", "到", "为", "成"]
     static let comparisonBases = ["比", "较", "较之", "比起"]
     static let frameEnds = ["内", "以内", "之内", "来", "以来", "后", "以后", "之后", "中", "间"]
+
+    /// Prepositions of place: what follows them is where something lasts, not what lasts.
+    static let placePrepositions = ["在", "喺"]
+
+    /// `50周年` (folded from 週年 too).
+    func isAnniversary(_ claim: Claim) -> Bool {
+        let r = claim.span
+        return r.count > 2 && buffer.folded[r.upperBound - 2] == "周" && buffer.folded[r.upperBound - 1] == "年"
+    }
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]
