@@ -94,6 +94,7 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
     @Test func whatLastsIsWhoDoesItNotWhere() throws {
         #expect(try subject(of: "超过20年", in: "张佑君先生在中信集团工作超过20年。") == "张佑君先生")
         #expect(try subject(of: "173天", in: "这三名宇航员在太空度过了173天。") == "三名宇航员")
+        #expect(try subject(of: "30年", in: "他在香港生活了30年。") == "他")
         // An anniversary is the event's.
         #expect(try subject(of: "50周年", in: "基奎特总统在中坦建交50周年之际访华。") == "中坦建交")
     }

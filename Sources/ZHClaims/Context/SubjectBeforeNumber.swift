@@ -94,7 +94,7 @@ extension SubjectReader {
                Self.placePrepositions.contains(where: { isWord(k, $0) }) {
                 var ignored = Backward()
                 let x = skipBridges(from: k - 1, claim, &ignored, frames: false)
-                if x >= 0, let agent = phrase(endingAt: x) {
+                if x >= 0, let agent = phrase(endingAt: x) ?? personalPronoun(x) {
                     out.phrase = agent
                     return out
                 }
@@ -186,6 +186,13 @@ extension SubjectReader {
     static let toWords = ["至", "到", "为", "成"]
     static let comparisonBases = ["比", "较", "较之", "比起"]
     static let frameEnds = ["内", "以内", "之内", "来", "以来", "后", "以后", "之后", "中", "间"]
+
+    /// Token `j` as a phrase when it is a personal pronoun (`他|在|香港生活了|30年`).
+    func personalPronoun(_ j: Int) -> Range<Int>? {
+        Self.personalPronouns.contains(where: { isWord(j, $0) }) ? j..<(j + 1) : nil
+    }
+
+    static let personalPronouns = ["他", "她", "我", "你", "他们", "她们", "我们", "你们", "佢", "佢哋", "我哋"]
 
     /// Prepositions of place: what follows them is where something lasts, not what lasts.
     static let placePrepositions = ["在", "喺"]
