@@ -95,6 +95,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "超过20年", in: "张佑君先生在中信集团工作超过20年。") == "张佑君先生")
         #expect(try subject(of: "173天", in: "这三名宇航员在太空度过了173天。") == "三名宇航员")
         #expect(try subject(of: "30年", in: "他在香港生活了30年。") == "他")
+        #expect(try subject(of: "两天", in: "出生仅两天的她被父母遗弃。") == "她")
+        // A frame, not something lasting.
+        #expect(try subject(of: "一年", in: "企业在短短一年时间获得订单。") == nil)
+        // A level is not what lasts (ICU cuts 新|低).
+        #expect(try subject(of: "三年", in: "创业板指创三年新低。") == "创业板指")
         // An anniversary is the event's.
         #expect(try subject(of: "50周年", in: "基奎特总统在中坦建交50周年之际访华。") == "中坦建交")
     }

@@ -32,6 +32,11 @@ extension SubjectReader {
     /// (`95.7%的高位水平`, `75岁的条件下`).
     func phraseAfterDe(_ de: Int, _ claim: Claim) -> (range: Range<Int>, viaDe: Bool)? {
         var j = skipSpaces(de + 1)
+        // `出生仅两天的她`, `83歲的他`: a person named by a pronoun alone.
+        if [.duration, .age].contains(claim.kind), let p = personalPronoun(j),
+           j + 1 == tokens.count || !tokens[j + 1].isContent {
+            return (tokens[p.lowerBound].range, true)
+        }
         var skipped = 0
         while j < tokens.count, skipped < 2 {
             if tokens[j].kind == .word(.numeral) || tokens[j].kind == .word(.pronoun) {

@@ -77,6 +77,9 @@ struct SubjectLexicon: Sendable {
         typealias Data = SubjectLexiconData
         // Generated lists first: the hand-made ones below override them.
         let lists: [(String, WordClass)] = [
+            // Level and frame nouns first, as content words, so that longest match keeps them
+            // whole (ICU cuts 新|低); any other list overrides them.
+            (Self.levels, .content), (Self.frames, .content),
             (Data.noun, .content), (Data.pronoun, .pronoun), (Data.particle, .particle),
             (Data.conjunction, .conjunction), (Data.preposition, .preposition), (Data.adverb, .adverb),
             (Data.verb, .verb), (Self.content, .content), (Self.times, .time), (Self.quantifiers, .numeral),
@@ -116,7 +119,7 @@ struct SubjectLexicon: Sendable {
     static let singleParticles = "的 之 了 着 过 得 等 们 之多 之久 嘅 咗 哋"
     static let singlePrepositions = "在 对 从 向 由 于 把 被 给 以 按 据 经 自 至 到 比 较 将 当 朝 往 离 替 随 喺"
     static let singleConjunctions = "和 及 与 或 并 而 且 但 跟"
-    static let singleAdverbs = "共 约 近 逾 已 均 仅 只 还 又 也 都 再 就 才 更 最 亦 皆 尚 曾 正 未 不 没 很 太 现 快 仍 便 即 却 竟 另 应 刚 才 唔 咁"
+    static let singleAdverbs = "须 共 约 近 逾 已 均 仅 只 还 又 也 都 再 就 才 更 最 亦 皆 尚 曾 正 未 不 没 很 太 现 快 仍 便 即 却 竟 另 应 刚 才 唔 咁"
     static let singleVerbs = "是 有 获 称 说 使 让 令 致 给"
     static let singlePronouns = "其 该 此 这 那 各 每 我 你 他 她 它 本 哪 佢 呢 嗰"
     static let singleNumerals = "多 余 几 第 首 两 半"

@@ -14,7 +14,7 @@ extension SubjectFinder {
     }
 
     /// A duration that frames time rather than measures something: `一年来`, `三年以来`,
-    /// `10年前`, `两天后`, `14天内`, `过去4年中`, `未来两天`, `今明两年`, `近两年`, `这两天`, `头两年`.
+    /// `10年前`, `两天后`, `14天内`, `过去4年中`, `未来两天`, `今明两年`, `短短(的)一年`, `近两年`, `这两天`, `头两年`.
     static func isTimeFrame(_ span: Range<Int>, _ buffer: TextBuffer, _ sentence: Range<Int>) -> Bool {
         let f = buffer.folded
         let e = span.upperBound
@@ -25,8 +25,9 @@ extension SubjectFinder {
         }
         let s = span.lowerBound
         if s - 1 >= sentence.lowerBound, "近这那头每后前".unicodeScalars.contains(f[s - 1]) { return true }
-        if s - 2 >= sentence.lowerBound, ["过去", "未来", "最近", "今后", "此前", "近来", "之前", "以前", "今明"]
+        if s - 2 >= sentence.lowerBound, ["过去", "未来", "最近", "今后", "此前", "近来", "之前", "以前", "今明", "短短"]
             .contains(where: { matches(f, s - 2, $0) }) { return true }
+        if s - 3 >= sentence.lowerBound, matches(f, s - 3, "短短的") { return true }
         return false
     }
 
