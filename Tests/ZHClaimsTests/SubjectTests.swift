@@ -91,6 +91,17 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "30岁", in: "就是30岁的门窗安装工周玉祥。") == "门窗安装工周玉祥")
     }
 
+    @Test func namesThatOpenWithANumberOrAFunctionCharacter() throws {
+        #expect(try subject(of: "3%", in: "3%的10年美债收益率可能是爆破点。") == "10年美债收益率")
+        #expect(try subject(of: "一架", in: "美國空軍一架U2間諜偵察機墜毀。") == "U2間諜偵察機")
+        #expect(try subject(of: "73歲", in: "73歲的曾蔭權，今年1月原審被控。") == "曾蔭權")
+    }
+
+    @Test func aSumPaidWith以IsThePriceOfWhatIsBought() throws {
+        #expect(try subject(of: "151亿美元", in: "批准中海油以151亿美元收购加拿大尼克森公司。") == "加拿大尼克森公司")
+        #expect(try subject(of: "1.2亿港元", in: "该画作以1.2亿港元成交。") == "画作")
+    }
+
     @Test func whatLastsIsWhoDoesItNotWhere() throws {
         #expect(try subject(of: "超过20年", in: "张佑君先生在中信集团工作超过20年。") == "张佑君先生")
         #expect(try subject(of: "173天", in: "这三名宇航员在太空度过了173天。") == "三名宇航员")

@@ -32,6 +32,12 @@ extension SubjectReader {
     /// (`95.7%的高位水平`, `75岁的条件下`).
     func phraseAfterDe(_ de: Int, _ claim: Claim) -> (range: Range<Int>, viaDe: Bool)? {
         var j = skipSpaces(de + 1)
+        // `73歲的曾蔭權`: a name whose surname is also a function word (曾, 向, 于).
+        if claim.kind == .age, j + 1 < tokens.count, tokens[j].range.count == 1, tokens[j].wordClass != nil,
+           !tokens[j].isContent, tokens[j + 1].isContent, !isWord(j, "的"),
+           let r = collect(from: j + 1, viaDe: true, claim) {
+            return (tokens[j].range.lowerBound..<r.range.upperBound, true)
+        }
         // `出生仅两天的她`, `83歲的他`: a person named by a pronoun alone.
         if [.duration, .age].contains(claim.kind), let p = personalPronoun(j),
            j + 1 == tokens.count || !tokens[j + 1].isContent {
@@ -92,6 +98,10 @@ extension SubjectReader {
                     if innerVerb == nil { innerVerb = k }
                     k += 1
                 } else { break scan }
+            case .number where k == start && nextIsNoun && (viaDe || hasLatinLetter(k)):
+                // A number that is not a claim may open a name (`3%的|10年美债收益率`, `一架|FA18戰機`);
+                // elsewhere a bare number after a claim is most often a table's next cell.
+                k += 1
             case .word(.conjunction):
                 guard end == k, nextIsNoun, Self.andWords.contains(where: { isWord(k, $0) }) else { break scan }
                 k += 1
@@ -111,7 +121,7 @@ extension SubjectReader {
             var ok = e == tokens.count || isWord(e, "的") || Self.andWords.contains(where: { isWord(e, $0) })
             if e < tokens.count {
                 switch tokens[e].kind {
-                case .clauseBreak, .listBreak, .claim, .closeQuote, .closeBracket, .space: ok = true
+                case .clauseBreak, .listBreak, .claim, .closeQuote, .openBracket, .closeBracket, .space: ok = true
                 default: break
                 }
             }
@@ -148,10 +158,27 @@ extension SubjectReader {
         return r.count >= 2 ? (r, last - 1) : nil
     }
 
+    func hasLatinLetter(_ j: Int) -> Bool {
+        buffer.folded[tokens[j].range].contains(where: { $0.isASCII && $0.properties.isAlphabetic })
+    }
+
     /// Whether token `j` is a content word ending in a character of a noun for people (消防員,
     /// 党员干部: `SubjectLexicon.personHeads`).
     func endsInPersonHead(_ j: Int) -> Bool {
         tokens[j].isContent && SubjectLexicon.personHeads.contains(buffer.folded[tokens[j].range.upperBound - 1])
+    }
+
+    /// `以2.3亿元|购得|该|地块`: a sum paid with 以 is the price of what the verb after it gets;
+    /// with nothing after the verb, of what stands before 以 (`这幅作品|最终|以5000万元|拍出`).
+    func pricePaid(_ t: Int, _ claim: Claim) -> Range<Int>? {
+        guard claim.kind == .money, t >= 1, isWord(t - 1, "以"), t + 1 < tokens.count,
+              tokens[t + 1].kind == .word(.verb) else { return nil }
+        var j = t + 2
+        while j < tokens.count, tokens[j].kind == .word(.pronoun) { j += 1 }
+        if j < tokens.count, let r = collect(from: j, viaDe: false, claim) { return r.range }
+        var ignored = Backward()
+        let x = skipBridges(from: t - 2, claim, &ignored)
+        return x >= 0 ? phrase(endingAt: x).map(range) : nil
     }
 
     /// Whether a count of people names them right before 的 while what follows 的 is not a

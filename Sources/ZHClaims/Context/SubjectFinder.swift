@@ -72,6 +72,7 @@ struct SubjectReader {
         let claim = claims[i]
         let fwd = forwardPhrase(t, claim)
         if let f = fwd, !f.viaDe { return f.range }
+        if let r = pricePaid(t, claim) { return r }
         let back = backward(from: t - 1, claim)
         if let f = fwd {
             // `成交额|在|千万元以下|的股票`: a subject the number is predicated of beats the
