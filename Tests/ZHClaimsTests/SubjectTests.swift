@@ -113,6 +113,7 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "三年", in: "创业板指创三年新低。") == "创业板指")
         // An anniversary is the event's.
         #expect(try subject(of: "50周年", in: "基奎特总统在中坦建交50周年之际访华。") == "中坦建交")
+        #expect(try subject(of: "70周年", in: "在庆祝中华人民共和国成立70周年大会上。") == "中华人民共和国成立")
     }
 
     @Test func aCountOfPeopleOpenedByAVerbEndsAtItsNoun() throws {

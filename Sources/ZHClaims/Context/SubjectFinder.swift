@@ -70,7 +70,8 @@ struct SubjectReader {
         if let r = assigned[i] { return r }
         guard let t = tokenOf[i] else { return nil }
         let claim = claims[i]
-        let fwd = forwardPhrase(t, claim)
+        // An anniversary is the event's, not the occasion's after it (`胜利|80周年|大会`).
+        let fwd = claim.kind == .duration && isAnniversary(claim) ? nil : forwardPhrase(t, claim)
         if let f = fwd, !f.viaDe { return f.range }
         if let r = pricePaid(t, claim) { return r }
         let back = backward(from: t - 1, claim)
