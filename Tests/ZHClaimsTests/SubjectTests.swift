@@ -124,6 +124,8 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
     @Test func timeWordsAndThisBeforeAClassifier() throws {
         #expect(try subject(of: "兩宗", in: "北京昨日新增兩宗本地確診個案。") == "本地確診個案")
         #expect(try subject(of: "5名", in: "5名密切接觸者檢測結果呈陽性。") == "密切接觸者")
+        // Nouns jieba tags as adverbs: 立法, 首相, 积分.
+        #expect(try subject(of: "4名", in: "補選當選的4名立法會議員今早宣誓。") == "立法會議員")
         #expect(try subject(of: "一小時", in: "今屆投票時間縮短一小時。") == "投票時間")
         #expect(try subject(of: "三十年", in: "习近平主席第一次访美距今已有三十年。") == "习近平主席第一次访美")
         #expect(try subject(of: "两年", in: "欧佩克下调今明两年全球石油需求预期。") == nil)
