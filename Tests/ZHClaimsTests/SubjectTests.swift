@@ -102,6 +102,17 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "1.2亿港元", in: "该画作以1.2亿港元成交。") == "画作")
     }
 
+    @Test func aClauseThatNamesNothingContinuesTheTopicBefore() throws {
+        let text = "白酒行业营收增速再上台阶，从此前20%左右进一步提升至40%。"
+        #expect(try subject(of: "20%左右", in: text) == "营收增速")
+        #expect(try subject(of: "40%", in: text) == "营收增速")
+        let two = "美债收益率快速上升，近日突破2.5%以上的几个主要关口，上升到2.85%附近。"
+        #expect(try subject(of: "2.85%附近", in: two) == "美债收益率")
+        #expect(try subject(of: "4.0%", in: "新兴经济体继续维持复苏势头，2023年将增长4.0%。") == "新兴经济体")
+        // Not after a verb of having: a new subject often follows it.
+        #expect(try subject(of: "66%", in: "市民普遍信任政府，有66%願意接種。") == nil)
+    }
+
     @Test func whatLastsIsWhoDoesItNotWhere() throws {
         #expect(try subject(of: "超过20年", in: "张佑君先生在中信集团工作超过20年。") == "张佑君先生")
         #expect(try subject(of: "173天", in: "这三名宇航员在太空度过了173天。") == "三名宇航员")

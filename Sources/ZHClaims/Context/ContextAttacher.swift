@@ -24,11 +24,24 @@ struct ContextAttacher {
         }
         let needs = claims.map { SubjectFinder.needsWords($0, buffer, sentence: sentence.range) }
         guard let window = SubjectFinder.window(for: claims, needs: needs, sentence: sentence.range, buffer) else { return }
-        let words = try sentenceWords?.words(covering: window) ?? segmenter.words(buffer, window)
-        let tokens = SubjectTokenizer.tokens(words: words, window: window, claims: claims, buffer)
-        let found = subjects.subjects(claims, needs: needs, tokens: tokens, buffer)
+        var (found, wantsEarlier) = try subjects(claims, needs: needs, window: window, buffer, sentenceWords, segmenter)
+        // A clause that names nothing may continue the topic of an earlier clause outside the
+        // window: those claims alone are read again over a window widened to take it in.
+        let wide = SubjectFinder.widened(window, sentence: sentence.range, buffer)
+        if wide != window, wantsEarlier.contains(true) {
+            let again = try subjects(claims, needs: wantsEarlier, window: wide, buffer, sentenceWords, segmenter).subjects
+            for i in claims.indices where wantsEarlier[i] { found[i] = again[i] }
+        }
         // A subject is a name for what is counted: invisible characters in the text are not part of it.
         for i in claims.indices { claims[i].subject = found[i].map(InvisibleCharacters.removed(from:)) }
+    }
+
+    private func subjects(_ claims: [Claim], needs: [Bool], window: Range<Int>, _ buffer: TextBuffer,
+                          _ sentenceWords: SentenceWords?, _ segmenter: WordSegmenter) throws
+        -> (subjects: [String?], wantsEarlierClauses: [Bool]) {
+        let words = try sentenceWords?.words(covering: window) ?? segmenter.words(buffer, window)
+        let tokens = SubjectTokenizer.tokens(words: words, window: window, claims: claims, buffer)
+        return subjects.subjects(claims, needs: needs, tokens: tokens, buffer)
     }
 
     /// 同比 or 环比 between the start of the clause (after ， ； ： or the sentence start) and `pos`.

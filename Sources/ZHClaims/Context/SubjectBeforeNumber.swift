@@ -24,6 +24,10 @@ extension SubjectReader {
         /// The noun phrase that ends the previous clause when this one names nothing
         /// (`10條問題中，有5條`).
         var previousPhrase: Range<Int>?
+        /// The topic of the clause before, when this one names nothing (see `topic(before:)`).
+        var topic: Range<Int>?
+        /// Nothing was named before the window's start: the clauses before it may hold a topic.
+        var reachedStart = false
     }
 
     func backward(from start: Int, _ claim: Claim) -> Backward {
@@ -39,7 +43,10 @@ extension SubjectReader {
             out.predicated = true
         }
         let j = skipBridges(from: start, claim, &out)
-        guard j >= 0 else { return out }
+        guard j >= 0 else {
+            out.reachedStart = true
+            return out
+        }
         // A share or a part: `年收入的10％` → 年收入; `X占Y的N%`, `X达到Y的两倍` → X;
         // `从事冰雪产业的达到2万人` → 冰雪产业. Not for durations (`短短的不到一年`).
         if isWord(j, "的") {
@@ -66,11 +73,11 @@ extension SubjectReader {
                 let x = skipBridges(from: k, claim, &ignored)
                 if x >= 0, let np = phrase(endingAt: x, allowVerbHead: true) {
                     out.phrase = np
-                } else if x >= 0, tokens[x].kind == .clauseBreak {
+                } else if x >= 0, tokens[x].kind == .clauseBreak, let c = previousClaim(before: x) {
                     // `天津菜篮子生产总值达40亿元，占农业总产值的60%以上`: the share is of the
                     // subject of the clause before.
                     out.phrase = nil
-                    out.previousClaim = previousClaim(before: x)
+                    out.previousClaim = c
                 }
             }
             return out
@@ -88,16 +95,10 @@ extension SubjectReader {
                 nameBefore(k - 1, claim, &out)
                 return out
             }
-            // What lasts is who does it, not where: `张佑君先生|在|中信集团工作|超过20年`. (Not an
-            // anniversary: `在|中坦建交|50周年|之际` is 中坦建交's.)
-            if claim.kind == .duration, !isAnniversary(claim), k >= 1,
-               Self.placePrepositions.contains(where: { isWord(k, $0) }) {
-                var ignored = Backward()
-                let x = skipBridges(from: k - 1, claim, &ignored, frames: false)
-                if x >= 0, let agent = phrase(endingAt: x) ?? personalPronoun(x) {
-                    out.phrase = agent
-                    return out
-                }
+            // What lasts is who does it, not where (`张佑君先生|在|中信集团工作|超过20年`).
+            if claim.kind == .duration, let agent = agent(beforePlaceAt: k, claim) {
+                out.phrase = agent
+                return out
             }
             // A comparison: `农药残留|超|欧盟标准|数百倍` → 农药残留.
             if k >= 0, [.multiple, .change, .percent, .ratio].contains(claim.kind),
@@ -154,8 +155,20 @@ extension SubjectReader {
            let np = phrase(endingAt: k) {
             out.previousPhrase = np
         }
+        // `，从此前20%左右…`: a clause opened by 从, 由 or a time names nothing either.
+        var b = j
+        while b >= 0, tokens[b].kind == .word(.locality) || tokens[b].kind == .word(.conjunction)
+                || Self.fromWords.contains(where: { isWord(b, $0) }) || Self.toWords.contains(where: { isWord(b, $0) }) {
+            var ignored = Backward()
+            b = skipBridges(from: b - 1, claim, &ignored)
+        }
+        if out.previousPhrase == nil, b >= 0, tokens[b].kind == .clauseBreak {
+            (out.topic, out.reachedStart) = topic(before: b)
+        }
+        if b < 0 { out.reachedStart = true }
         return out
     }
+
 
     /// Where the words before the number name something else (a date's value, the base of a
     /// comparison): the noun phrase before them, past the bridges from token `k`, or else the
@@ -186,22 +199,6 @@ extension SubjectReader {
     static let toWords = ["至", "到", "为", "成"]
     static let comparisonBases = ["比", "较", "较之", "比起"]
     static let frameEnds = ["内", "以内", "之内", "来", "以来", "后", "以后", "之后", "中", "间"]
-
-    /// Token `j` as a phrase when it is a personal pronoun (`他|在|香港生活了|30年`).
-    func personalPronoun(_ j: Int) -> Range<Int>? {
-        Self.personalPronouns.contains(where: { isWord(j, $0) }) ? j..<(j + 1) : nil
-    }
-
-    static let personalPronouns = ["他", "她", "我", "你", "他们", "她们", "我们", "你们", "佢", "佢哋", "我哋"]
-
-    /// Prepositions of place: what follows them is where something lasts, not what lasts.
-    static let placePrepositions = ["在", "喺"]
-
-    /// `50周年` (folded from 週年 too).
-    func isAnniversary(_ claim: Claim) -> Bool {
-        let r = claim.span
-        return r.count > 2 && buffer.folded[r.upperBound - 2] == "周" && buffer.folded[r.upperBound - 1] == "年"
-    }
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]

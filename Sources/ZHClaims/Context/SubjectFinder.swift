@@ -18,8 +18,11 @@
 struct SubjectFinder {
     static let maxLength = 16
 
-    /// The subject of each claim of one sentence (parallel to `claims`), as original text.
-    func subjects(_ claims: [Claim], needs: [Bool], tokens: [SubjectToken], _ buffer: TextBuffer) -> [String?] {
+    /// The subject of each claim of one sentence (parallel to `claims`), as original text, and
+    /// which claims found none in the window but may continue a topic before it (read again over
+    /// `widened` words).
+    func subjects(_ claims: [Claim], needs: [Bool], tokens: [SubjectToken], _ buffer: TextBuffer)
+        -> (subjects: [String?], wantsEarlierClauses: [Bool]) {
         var reader = SubjectReader(claims: claims, tokens: tokens, buffer: buffer)
         var result = [String?].filled(nil, count: claims.count)
         for i in claims.indices where needs[i] {
@@ -33,7 +36,7 @@ struct SubjectFinder {
         for i in claims.indices.reversed() where claims[i].rule == ListSharing.ruleID && result[i] == nil && needs[i] {
             if let end = claims[(i + 1)...].firstIndex(where: { $0.rule != ListSharing.ruleID }) { result[i] = result[end] }
         }
-        return result
+        return (result, reader.wantsEarlier)
     }
 }
 
@@ -50,6 +53,8 @@ struct SubjectReader {
     var found: [Range<Int>?]
     /// Subjects given by a `分别` list to its values.
     var assigned: [Int: Range<Int>] = [:]
+    /// Claims that found nothing before the window's start and may continue an earlier topic.
+    var wantsEarlier: [Bool]
 
     init(claims: [Claim], tokens: [SubjectToken], buffer: TextBuffer) {
         self.claims = claims
@@ -59,6 +64,7 @@ struct SubjectReader {
         for (t, tok) in tokens.enumerated() { if let c = tok.claimIndex { tokenOf[c] = t } }
         self.tokenOf = tokenOf
         found = [Range<Int>?].filled(nil, count: claims.count)
+        wantsEarlier = .filled(false, count: claims.count)
     }
 
     /// The subject of claim `i`, in this order: what a `分别` list gave it; the noun after the
@@ -98,8 +104,16 @@ struct SubjectReader {
             if let np = b.phrase { return range(np) }
         }
         if claim.kind == .count, let v = trailingVerb(after: t) { return tokens[v].range }
-        if let c = back.previousClaim, let r = found[c] { return r }
+        if let c = back.previousClaim {
+            if let r = found[c] { return r }
+            // The claim before waits for an earlier topic: so does this one (`…，从20%提升至40%`).
+            if wantsEarlier[c] { wantsEarlier[i] = true }
+        }
         if let np = back.previousPhrase { return range(np) }
+        if back.topic != nil || back.reachedStart, continuesTopic(t, claim) {
+            if let np = back.topic { return range(np) }
+            wantsEarlier[i] = true
+        }
         if let np = back.verbSubject { return range(np) }
         if let v = back.verb ?? back.durationVerb { return tokens[v].range }
         return nil

@@ -40,18 +40,36 @@ extension SubjectFinder {
         return true
     }
 
+    /// `window` taken back over the two clauses before it (up to 40 code points each), for the
+    /// claims whose clause names nothing and may continue an earlier topic
+    /// (`SubjectReader.topic(before:)`). Only those claims read it: segmenting two more clauses
+    /// for every window cost 7 % more instructions on the whole run.
+    static func widened(_ window: Range<Int>, sentence: Range<Int>, _ buffer: TextBuffer) -> Range<Int> {
+        let f = buffer.folded
+        var lo = window.lowerBound
+        for _ in 0..<2 where lo > sentence.lowerBound {
+            var k = lo - 2
+            var n = 0
+            while k >= sentence.lowerBound, !isBreak(f[k]), n < 40 { k -= 1; n += 1 }
+            guard k < sentence.lowerBound || isBreak(f[k]) else { break }
+            lo = k + 1
+        }
+        return lo..<window.upperBound
+    }
+
+    private static func isBreak(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ",", ";", ":", "。", "!", "?", "！", "？", "；", "：", "，", "\n": return true
+        default: return false
+        }
+    }
+
     /// The part of the sentence to segment for the claims that need a subject: from the start of
     /// the clause of the first (or of the clause holding the bracket it is in) to the end of the
     /// clause of the last; nil when no claim needs one.
     static func window(for claims: [Claim], needs: [Bool], sentence: Range<Int>, _ buffer: TextBuffer) -> Range<Int>? {
         guard let first = needs.firstIndex(of: true), let last = needs.lastIndex(of: true) else { return nil }
         let f = buffer.folded
-        func isBreak(_ c: Unicode.Scalar) -> Bool {
-            switch c {
-            case ",", ";", ":", "。", "!", "?", "！", "？", "；", "：", "，", "\n": return true
-            default: return false
-            }
-        }
         // Back to the clause start; a claim inside brackets reads the clause before the bracket.
         var lo = claims[first].span.lowerBound
         var k = lo - 1
