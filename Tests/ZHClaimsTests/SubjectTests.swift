@@ -113,6 +113,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "66%", in: "市民普遍信任政府，有66%願意接種。") == nil)
     }
 
+    @Test func twoUnknownCharactersAfter被AreAVerb() throws {
+        #expect(try subject(of: "两部", in: "中央商城的滚梯被压坏两部。") == "滚梯")
+        #expect(try subject(of: "100多米", in: "汽车残骸被炸飞100多米。") == "汽车残骸")
+    }
+
     @Test func whatLastsIsWhoDoesItNotWhere() throws {
         #expect(try subject(of: "超过20年", in: "张佑君先生在中信集团工作超过20年。") == "张佑君先生")
         #expect(try subject(of: "173天", in: "这三名宇航员在太空度过了173天。") == "三名宇航员")

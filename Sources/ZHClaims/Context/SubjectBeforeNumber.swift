@@ -17,6 +17,8 @@ extension SubjectReader {
         var listed = false
         /// The verb right before the number, when no noun phrase is there (`破案420宗`).
         var verb: Int?
+        /// Where that verb begins when it is more than one token (`被|判|罰|1萬元`).
+        var verbStart: Int?
         /// The subject of that verb (`该名单总计列出了逾200人` → 名单).
         var verbSubject: Range<Int>?
         /// The claim this number follows with nothing but bridges and breaks between.
@@ -84,7 +86,15 @@ extension SubjectReader {
         }
         // A verb right after its noun may close the phrase (`非接触审批630万宗`, `农药残留`);
         // a bare verb is handled below.
-        if let np = phrase(endingAt: j, allowVerbHead: true) {
+        // Two characters the lexicon does not know right after 被 are a verb (`滚梯|被|压|坏|两部`
+        // → 滚梯, `汽车残骸|被|炸飞|100多米`).
+        var verbStart = j
+        while verbStart >= 1, tokens[verbStart].isContent, j - verbStart < 2, !isWord(verbStart - 1, "被") { verbStart -= 1 }
+        // (A sentence's length keeps its verb: `被判囚|8個月`.)
+        let passive = claim.kind != .duration && verbStart >= 1 && tokens[verbStart].isContent && isWord(verbStart - 1, "被")
+            && tokens[j].range.upperBound - tokens[verbStart].range.lowerBound == 2
+            && lexicon.lookup(buffer.folded[tokens[verbStart].range.lowerBound..<tokens[j].range.upperBound]) == nil
+        if !passive, let np = phrase(endingAt: j, allowVerbHead: true) {
             out.phrase = np
             out.verbHeaded = tokens[j].kind == .word(.verb)
             var k = np.lowerBound - 1
@@ -120,12 +130,13 @@ extension SubjectReader {
             }
             return out
         }
-        if tokens[j].kind == .word(.verb) || (tokens[j].isContent && tokens[j].range.count == 1) {
+        if tokens[j].kind == .word(.verb) || passive || (tokens[j].isContent && tokens[j].range.count == 1) {
             out.verb = j
+            if passive { out.verbStart = verbStart }
             // The subject of that verb, unless a preposition governs it (`向项目捐赠`).
             // (Not past a time frame: `康先生|一周內|光顧|四次` counts visits, 光顧 below.)
             var ignored = Backward()
-            var k = skipBridges(from: j - 1, claim, &ignored, frames: false)
+            var k = skipBridges(from: (passive ? verbStart : j) - 1, claim, &ignored, frames: false)
             while k >= 0, isWord(k, "被") { k = skipBridges(from: k - 1, claim, &ignored, frames: false) }
             if k >= 0, let np = phrase(endingAt: k, allowVerbHead: true) {
                 let before = np.lowerBound - 1
@@ -136,7 +147,7 @@ extension SubjectReader {
                Self.toWords.contains(where: { isWord(j + 1, $0) }) {
                 out.previousClaim = c
             }
-            if tokens[j].kind == .word(.verb) { return out }
+            if tokens[j].kind == .word(.verb) || passive { return out }
             out.verb = nil
         }
         // Nothing named in this clause: the claim it follows.

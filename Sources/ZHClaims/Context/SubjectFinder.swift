@@ -115,7 +115,8 @@ struct SubjectReader {
             wantsEarlier[i] = true
         }
         if let np = back.verbSubject { return range(np) }
-        if let v = back.verb ?? back.durationVerb { return tokens[v].range }
+        if let v = back.verb { return tokens[back.verbStart ?? v].range.lowerBound..<tokens[v].range.upperBound }
+        if let v = back.durationVerb { return tokens[v].range }
         return nil
     }
 
