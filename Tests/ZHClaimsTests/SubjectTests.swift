@@ -113,6 +113,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "66%", in: "市民普遍信任政府，有66%願意接種。") == nil)
     }
 
+    @Test func aRankAmongAClassIsTheEntitysBeforeTheVerb() throws {
+        #expect(try subject(of: "第一", in: "中国移动有效专利总量连续三年居全球运营商第一。") == "中国移动有效专利总量")
+        #expect(try subject(of: "第一", in: "农民收入增速连续9年居浙江省第一。") == "农民收入增速")
+    }
+
     @Test func twoUnknownCharactersAfter被AreAVerb() throws {
         #expect(try subject(of: "两部", in: "中央商城的滚梯被压坏两部。") == "滚梯")
         #expect(try subject(of: "100多米", in: "汽车残骸被炸飞100多米。") == "汽车残骸")
