@@ -118,16 +118,7 @@ extension SubjectReader {
                 if x >= 0, let np2 = phrase(endingAt: x, allowVerbHead: true) { out.phrase = np2 }
             }
             // A rank among a class: `有效专利总量|连续三年|居|全球|运营商|第一` → 有效专利总量.
-            if claim.kind == .rank, k >= 1, Self.rankVerbs.contains(where: { isWord(k, $0) })
-                || (tokens[k].kind == .word(.scope) && Self.rankVerbs.contains(where: { isWord(k - 1, $0) })) {
-                var ignored = Backward()
-                var x = skipBridges(from: k, claim, &ignored)
-                // A streak before the verb (`连续三年`, `连续多年`) is not the entity.
-                while x >= 0, tokens[x].claimIndex.map({ claims[$0].kind == .duration }) ?? isWord(x, "多年") {
-                    x = skipBridges(from: x - 1, claim, &ignored)
-                }
-                if x >= 0, let np2 = phrase(endingAt: x) { out.phrase = np2 }
-            }
+            if claim.kind == .rank, let entity = rankedEntity(beforeClassAt: k, claim) { out.phrase = entity }
             // An age belongs to a person, not to the word 年龄: `全体研制人员的平均年龄仅36岁`,
             // `6名病人年齡介乎2至65歲` → 病人.
             if claim.kind == .age, Self.ageNouns.contains(where: { endsWith(np.upperBound - 1, $0) }) {
@@ -221,8 +212,6 @@ extension SubjectReader {
     static let toWords = ["至", "到", "为", "成"]
     static let comparisonBases = ["比", "较", "较之", "比起"]
     static let frameEnds = ["内", "以内", "之内", "来", "以来", "后", "以后", "之后", "中", "间"]
-
-    static let rankVerbs = ["居", "位居", "位列", "排名", "排在", "名列", "居于", "列"]
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]

@@ -68,10 +68,11 @@ struct SubjectReader {
     }
 
     /// The subject of claim `i`, in this order: what a `分别` list gave it; the noun after the
-    /// number (after 的 only when no predicated subject stands before it); the noun listed values
-    /// share; the noun before the number; the noun before the bracket it is in; the verb after a
-    /// count; the subject of the claim the clause follows; the subject of the verb before it;
-    /// that verb.
+    /// number (after 的 only when no predicated subject stands before it; not for an anniversary);
+    /// what a sum paid with 以 buys; the noun listed values share; the noun before the number; the
+    /// noun before the bracket it is in; the verb after a count; the subject of the claim the
+    /// clause follows; the topic of a clause before (SubjectTopic.swift); the subject of the verb
+    /// before it; that verb.
     mutating func subject(of i: Int) -> Range<Int>? {
         if let r = assigned[i] { return r }
         guard let t = tokenOf[i] else { return nil }
