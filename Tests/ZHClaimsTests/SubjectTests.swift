@@ -118,6 +118,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "第一", in: "农民收入增速连续9年居浙江省第一。") == "农民收入增速")
     }
 
+    @Test func aScoreWonWith以IsTheTeamsBeforeIt() throws {
+        #expect(try subject(of: "3", in: "世界杯揭幕战结束，巴西以3比1战胜克罗地亚。") == "巴西")
+        #expect(try subject(of: "2", in: "阿根廷足球队在决赛中以2∶0战胜东道主法国队。") == "阿根廷足球队")
+    }
+
     @Test func twoUnknownCharactersAfter被AreAVerb() throws {
         #expect(try subject(of: "两部", in: "中央商城的滚梯被压坏两部。") == "滚梯")
         #expect(try subject(of: "100多米", in: "汽车残骸被炸飞100多米。") == "汽车残骸")

@@ -105,8 +105,9 @@ extension SubjectReader {
                 nameBefore(k - 1, claim, &out)
                 return out
             }
-            // What lasts is who does it, not where (`张佑君先生|在|中信集团工作|超过20年`).
-            if claim.kind == .duration, let agent = agent(beforePlaceAt: k, claim) {
+            // What lasts is who does it, not where (`张佑君先生|在|中信集团工作|超过20年`); a score
+            // is the team's (`愛華頓|在|主場|以|3：1`).
+            if claim.kind == .duration || claim.rule.hasPrefix("count.score"), let agent = agent(beforePlaceAt: k, claim) {
                 out.phrase = agent
                 return out
             }
@@ -297,6 +298,8 @@ extension SubjectReader {
         case .scope: return [.rank, .percent, .ratio].contains(claim.kind)
         case .particle: return isWord(j, "了")
         case .preposition:
+            // A score won with 以 is the team's before it (`巴西|以|3比1|战胜克罗地亚`).
+            if isWord(j, "以"), claim.rule.hasPrefix("count.score") { return true }
             return Self.bridgePrepositions.contains(where: { isWord(j, $0) })
         case .verb:
             // What lasts: `成立逾十年`, `歷時5天`; but an anniversary is the event's
