@@ -107,7 +107,7 @@ extension SubjectReader {
             }
             // What lasts is who does it, not where (`张佑君先生|在|中信集团工作|超过20年`); a score
             // is the team's (`愛華頓|在|主場|以|3：1`).
-            if claim.kind == .duration || claim.rule.hasPrefix("count.score"), let agent = agent(beforePlaceAt: k, claim) {
+            if claim.kind == .duration || isScore(claim), let agent = agent(beforePlaceAt: k, claim) {
                 out.phrase = agent
                 return out
             }
@@ -299,7 +299,7 @@ extension SubjectReader {
         case .particle: return isWord(j, "了")
         case .preposition:
             // A score won with 以 is the team's before it (`巴西|以|3比1|战胜克罗地亚`).
-            if isWord(j, "以"), claim.rule.hasPrefix("count.score") { return true }
+            if isWord(j, "以"), isScore(claim) { return true }
             return Self.bridgePrepositions.contains(where: { isWord(j, $0) })
         case .verb:
             // What lasts: `成立逾十年`, `歷時5天`; but an anniversary is the event's

@@ -1,8 +1,10 @@
 /// Who or what a duration belongs to: what lasts is who does it, not where it is done
 /// (`张佑君先生|在|中信集团工作|超过20年` → 张佑君先生, `他|在|香港生活了|30年` → 他), and an
 /// anniversary is the event's (`中坦建交|50周年|之际`, `成立|70周年|大会` → 中华人民共和国成立).
+/// A score is its team's the same way (`阿根廷足球队|在|决赛中|以|2∶0`).
 extension SubjectReader {
-    /// The agent before the place preposition at token `k` (在 + place + verb + duration), or nil.
+    /// The agent before the place preposition at token `k` (在 + place + verb + duration or
+    /// score), or nil.
     func agent(beforePlaceAt k: Int, _ claim: Claim) -> Range<Int>? {
         guard !isAnniversary(claim), k >= 1, Self.placePrepositions.contains(where: { isWord(k, $0) }) else { return nil }
         var ignored = Backward()
@@ -26,4 +28,7 @@ extension SubjectReader {
         let r = claim.span
         return r.count > 2 && buffer.folded[r.upperBound - 2] == "周" && buffer.folded[r.upperBound - 1] == "年"
     }
+
+    /// A side's score of a match (the count.score_* rules of Rules/count.yaml).
+    func isScore(_ claim: Claim) -> Bool { claim.rule.hasPrefix("count.score") }
 }
