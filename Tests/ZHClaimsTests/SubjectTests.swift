@@ -199,6 +199,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "12名", in: "警方抓获12名犯罪嫌疑人。") == "犯罪嫌疑人")
     }
 
+    @Test func aOneCharacterPlaceAfterAGeneralClassifier() throws {
+        #expect(try subject(of: "5个", in: "全市5个县已全部脱贫。") == "县")
+        #expect(try subject(of: "31个", in: "31个省（自治区、直辖市）报告新增确诊病例。") == "省")
+        // A classifier that is a place itself, or that counts people: the next character is no noun.
+        #expect(try subject(of: "三省", in: "主要分布在湖北、河南、宁夏三省区。") != "区")
+        #expect(try subject(of: "三人", in: "陈振哲、郑仲恒、文念志三人站在前方。") != "站")
+    }
+
     @Test func nounAfterDe() throws {
         #expect(try subject(of: "15%", in: "公司持有该银行15%的股份。") == "股份")
     }

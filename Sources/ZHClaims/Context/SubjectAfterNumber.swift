@@ -155,8 +155,18 @@ extension SubjectReader {
         // `不到一年时间`: a frame, not a thing that lasts.
         if claim.kind == .duration, lexicon.isFrameNoun(buffer.folded[tokens[last - 1].range]) { return nil }
         let r = trimmed(start, last, keepingStart: true)
+        if r.count == 1 { return countsPlaces(r, claim) ? (r, last - 1) : nil }
         return r.count >= 2 ? (r, last - 1) : nil
     }
+
+    /// A one-character place noun after a general classifier (`5个县`, `27座桥`); not after a
+    /// classifier that is itself a place (`三省区`) or counts people or times (`三人站在`, `兩次山`).
+    func countsPlaces(_ r: Range<Int>, _ claim: Claim) -> Bool {
+        guard let unit = claim.unit, Self.placeClassifiers.contains(unit) else { return false }
+        return SubjectLexicon.singleCharacterNouns.contains(buffer.folded[r.lowerBound])
+    }
+
+    static let placeClassifiers: Set<String> = ["个", "座", "所", "条", "家", "处", "片", "块"]
 
     func hasLatinLetter(_ j: Int) -> Bool {
         buffer.folded[tokens[j].range].contains(where: { $0.isASCII && $0.properties.isAlphabetic })

@@ -48,6 +48,11 @@ struct SubjectLexicon: Sendable {
     /// the tokenizer tries every length at every position, and most tries miss. A probe of the
     /// 1 MB table missed the CPU cache each time; this 32 KB filter answers most of them.
     private let pairs: PairFilter
+    /// One-character nouns that can be all a classifier counts (`5个县已全部脱贫`, `31个省（区、市）`):
+    /// places and bodies; most other single characters after a classifier are the start of a
+    /// word ICU cut, not a noun of their own.
+    static let singleCharacterNouns: ScalarSet = "省市县区州国村镇乡岛港城湖河山桥站厂店校井"
+
     /// Nouns that name a level rather than a quantity (`保持在95.7%的高位水平`): a number is not
     /// their subject, so `N的` + one of them does not name what N counts.
     private let levelNouns: LexiconTable<Bool>
