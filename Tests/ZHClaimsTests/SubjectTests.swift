@@ -123,6 +123,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "2", in: "阿根廷足球队在决赛中以2∶0战胜东道主法国队。") == "阿根廷足球队")
     }
 
+    @Test func theRightHandScoreIsTheOpponentsAfterTheVerbOfResult() throws {
+        #expect(try subject(of: "1", in: "世界杯揭幕战结束，巴西以3比1战胜克罗地亚。") == "克罗地亚")
+        #expect(try subject(of: "2", in: "德国在F组以0：2败于南韩，首次小组出局。") == "南韩")
+        #expect(try subject(of: "0", in: "中国队最终以3比0的比分战胜日本队。") == "日本队")
+        // No team after the verb: the verb is not what the score counts.
+        #expect(try subject(of: "1", in: "刘国梁发挥出色，以3∶1获胜。") == nil)
+    }
+
     @Test func twoUnknownCharactersAfter被AreAVerb() throws {
         #expect(try subject(of: "两部", in: "中央商城的滚梯被压坏两部。") == "滚梯")
         #expect(try subject(of: "100多米", in: "汽车残骸被炸飞100多米。") == "汽车残骸")
@@ -205,6 +213,24 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         // A classifier that is a place itself, or that counts people: the next character is no noun.
         #expect(try subject(of: "三省", in: "主要分布在湖北、河南、宁夏三省区。") != "区")
         #expect(try subject(of: "三人", in: "陈振哲、郑仲恒、文念志三人站在前方。") != "站")
+    }
+
+    @Test func aScopeBeforeANounModifiesIt() throws {
+        #expect(try subject(of: "3个", in: "总理本月访问了3个欧洲国家。") == "欧洲国家")
+        #expect(try subject(of: "8位", in: "8位全国政协委员走上委员通道。") == "全国政协委员")
+    }
+
+    @Test func aClassifierCountsRecordsAsThings() throws {
+        #expect(try subject(of: "3项", in: "他包揽全部3枚金牌，并创造3项世界纪录。") == "世界纪录")
+        // Other levels stay out (`7000例左右高位`).
+        #expect(try subject(of: "7000例左右", in: "韩国单日新增确诊病例保持在7000例左右高位。") != "高位")
+    }
+
+    @Test func toVaryingDegreesIsAnAdverb() throws {
+        #expect(try subject(of: "16个", in: "暴雨导致16个乡镇不同程度受灾。") == "乡镇")
+        #expect(try subject(of: "22人", in: "事故造成7人死亡，22人不同程度受伤。") == "受伤")
+        // A negated verb is not what the people did.
+        #expect(try subject(of: "20户", in: "全村141户贫困户中目前只剩下20户尚未脱贫。") != "脱贫")
     }
 
     @Test func nounAfterDe() throws {

@@ -107,6 +107,9 @@ extension SubjectReader {
                 k += 1
             case .word(.bridge) where isDimension(k) && nextIsNoun:
                 k += 1
+            case .word(.scope) where nextIsNoun:
+                // A scope before a noun modifies it (`3个欧洲国家`, `3项世界纪录`).
+                k += 1
             case .joiner where end == k && next?.isContent == true:
                 k += 1
             default:
@@ -148,7 +151,9 @@ extension SubjectReader {
         }
         // `逼近21000点大关`: a level is not what the number measures, but what names it may be
         // (`突破万亿市值大关` → 市值); after 的 see `phraseAfterDe`.
-        if !viaDe, lexicon.isLevelNoun(buffer.folded[tokens[last - 1].range]) {
+        // A classifier counts records as things (`5项世界纪录`), not other levels (`7000例左右高位`).
+        if !viaDe, !(claim.kind == .count && claim.unit != nil && (endsWith(last - 1, "纪录") || endsWith(last - 1, "记录"))),
+           lexicon.isLevelNoun(buffer.folded[tokens[last - 1].range]) {
             last -= 1
             guard last > start else { return nil }
         }
@@ -206,9 +211,11 @@ extension SubjectReader {
     /// Clause verbs that are also nouns or modifiers after 的 (新型显示产业园, 大发现, 有关报道).
     static let nominalClauseVerbs = ["显示", "发现", "报道", "预测", "估计", "介绍", "公布"]
 
-    /// A count followed by nothing but a verb (`8人受伤，`, `15万人受灾　已启动`).
-    func trailingVerb(after t: Int) -> Int? {
-        let j = skipSpaces(t + 1)
+    /// A count followed by nothing but a verb (`8人受伤，`, `15万人受灾　已启动`); for people
+    /// maybe after an adverb (`30万人不同程度受灾`, `数百人被迫疏散`).
+    func trailingVerb(after t: Int, _ claim: Claim) -> Int? {
+        var j = skipSpaces(t + 1)
+        if countsPeople(claim), j + 1 < tokens.count, tokens[j].kind == .word(.adverb), !isNegation(j) { j += 1 }
         guard j < tokens.count, tokens[j].range.count >= 2,
               tokens[j].kind == .word(.verb) || tokens[j].kind == .word(.bridge) else { return nil }
         let k = j + 1
@@ -217,6 +224,11 @@ extension SubjectReader {
         case .clauseBreak, .listBreak, .closeBracket, .space: return j
         default: return nil
         }
+    }
+
+    /// An adverb that negates what follows (`50人|尚未|脱贫`: they did not).
+    func isNegation(_ j: Int) -> Bool {
+        !isWord(j, "不同程度") && buffer.folded[tokens[j].range].contains(where: { $0 == "未" || $0 == "没" || $0 == "不" })
     }
 
     /// For values listed together (`3万元以上25万元以下的罚款`, `140%和200%的负债上限`), the

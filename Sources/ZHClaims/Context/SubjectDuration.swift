@@ -28,7 +28,4 @@ extension SubjectReader {
         let r = claim.span
         return r.count > 2 && buffer.folded[r.upperBound - 2] == "周" && buffer.folded[r.upperBound - 1] == "年"
     }
-
-    /// A side's score of a match (the count.score_* rules of Rules/count.yaml).
-    func isScore(_ claim: Claim) -> Bool { claim.rule.hasPrefix("count.score") }
 }

@@ -77,6 +77,7 @@ struct SubjectReader {
         if let r = assigned[i] { return r }
         guard let t = tokenOf[i] else { return nil }
         let claim = claims[i]
+        if let team = opponent(after: t, claim) { return team }
         // An anniversary is the event's, not the occasion's after it (`胜利|80周年|大会`).
         let fwd = claim.kind == .duration && isAnniversary(claim) ? nil : forwardPhrase(t, claim)
         if let f = fwd, !f.viaDe { return f.range }
@@ -92,7 +93,7 @@ struct SubjectReader {
         // noun after the last one.
         if let shared = sharedListPhrase(after: t) { return shared }
         // `地震致15万人受灾`: a count of people followed by what happened to them.
-        if back.verbHeaded, claim.kind == .count, let v = trailingVerb(after: t) { return tokens[v].range }
+        if back.verbHeaded, claim.kind == .count, let v = trailingVerb(after: t, claim) { return tokens[v].range }
         if let np = back.phrase {
             if back.listed {
                 assignList(firstValue: t, phrase: np)
@@ -104,7 +105,7 @@ struct SubjectReader {
             let b = backward(from: bracket - 1, claim)
             if let np = b.phrase { return range(np) }
         }
-        if claim.kind == .count, let v = trailingVerb(after: t) { return tokens[v].range }
+        if claim.kind == .count, let v = trailingVerb(after: t, claim) { return tokens[v].range }
         if let c = back.previousClaim {
             if let r = found[c] { return r }
             // The claim before waits for an earlier topic: so does this one (`…，从20%提升至40%`).
