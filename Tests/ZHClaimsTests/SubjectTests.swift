@@ -220,6 +220,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "8位", in: "8位全国政协委员走上委员通道。") == "全国政协委员")
     }
 
+    @Test func organisationAfterANounIsANoun() throws {
+        #expect(try subject(of: "35个", in: "有13个部门主管的35个社会组织和61个协会。") == "社会组织")
+        #expect(try subject(of: "一万名", in: "四川省每年组织一万名学生参加培训。") != "组织")
+    }
+
     @Test func aClassifierCountsRecordsAsThings() throws {
         #expect(try subject(of: "3项", in: "他包揽全部3枚金牌，并创造3项世界纪录。") == "世界纪录")
         // Other levels stay out (`7000例左右高位`).

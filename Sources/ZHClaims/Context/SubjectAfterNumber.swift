@@ -81,6 +81,11 @@ extension SubjectReader {
                 guard let close = closingQuote(k) else { break scan }
                 k = close + 1
                 end = k
+            case .word(.verb) where end == k && isWord(k, "组织"):
+                // After a noun 组织 is one (`35个社会组织`, `9个国际组织`); before a number it is
+                // mostly the verb (`每年组织一万名…`), which the backward reading keeps.
+                k += 1
+                end = k
             case .word(.verb):
                 // `44%的孩子|认为…`, `83歲的毛伯伯|說`: a verb taking a clause is the predicate
                 // (not one that is also a noun's modifier or head: 新型显示产业园, 亿吨级大发现).
