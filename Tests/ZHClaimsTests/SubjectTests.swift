@@ -192,6 +192,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "7部", in: "今年有7部港片获得金马影展提名。") == "港片")
     }
 
+    @Test func aChangeBeforeAGoalIsOfTheQuantityBeforeIt() throws {
+        #expect(try subject(of: "7.5%左右", in: "中国有条件实现今年经济增长7.5%左右的目标。") == "经济")
+        #expect(try subject(of: "30%", in: "新材料为企业降低了30%的生产成本。") == "生产成本")
+    }
+
     @Test func changeTakesTheQuantityThatChanges() throws {
         #expect(try subject(of: "12.5%", in: "全市道路交通事故同比下降12.5%。") == "道路交通事故")
     }

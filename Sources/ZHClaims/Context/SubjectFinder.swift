@@ -85,8 +85,10 @@ struct SubjectReader {
         let back = backward(from: t - 1, claim)
         if let f = fwd {
             // `成交额|在|千万元以下|的股票`: a subject the number is predicated of beats the
-            // noun the whole phrase describes; `持有顺威股份13.49%的股权` has none: 股权.
-            if let np = back.phrase, back.predicated { return range(np) }
+            // noun the whole phrase describes; `持有顺威股份13.49%的股权` has none: 股权. So
+            // does the quantity a change is of, before a goal or a plan (`利用率|提高|5个百分点|
+            // 的目标` → 利用率), not before what changed (`为企业|降低了|30%|的生产成本`).
+            if let np = back.phrase, back.predicated || claim.kind == .change && namesAGoal(f.range) { return range(np) }
             return f.range
         }
         // `处3万元以上25万元以下的罚款`, `设定了140%和200%的负债上限`: listed values share the
@@ -123,6 +125,15 @@ struct SubjectReader {
     }
 
     // MARK: Helpers
+
+    /// Whether a phrase names a goal, a plan or a decision a number is part of (`下降17%的目标`,
+    /// `延长5年的协议`) rather than a quantity.
+    func namesAGoal(_ r: Range<Int>) -> Bool {
+        let text = buffer.foldedText(r)
+        return Self.goalNouns.contains(where: { text.hasSuffix($0) })
+    }
+
+    static let goalNouns = ["目标", "计划", "协议", "决定", "文件", "方针", "提议", "方案", "要求", "需求", "任务", "承诺"]
 
     /// Whether the claim counts people: then a verb after it is what they did (`17人组成短网队`),
     /// not part of the noun.
