@@ -275,6 +275,12 @@ extension SubjectReader {
                 n += 1
                 continue
             }
+            // A period compared with: `收入增速|较|前|4个月|回升|9.2个百分点`.
+            if let c = tok.claimIndex, claims[c].kind == .duration, let base = comparisonBase(before: j) {
+                j = base - 1
+                n += 1
+                continue
+            }
             // A rate's period or unit: `最大风力|高达|每|小时|159公里` → 最大风力.
             if j > 0, isWord(j - 1, "每"), tok.wordClass != nil, tok.range.count <= 3 {
                 j -= 2
@@ -288,6 +294,17 @@ extension SubjectReader {
             n += 1
         }
         return j
+    }
+
+    /// The 比/较 at most two words before token `j` (over 前, 上, 同期 …), or nil.
+    func comparisonBase(before j: Int) -> Int? {
+        var k = j - 1
+        while k >= 0, j - k <= 3 {
+            if Self.comparisonBases.contains(where: { isWord(k, $0) }) { return k }
+            guard tokens[k].kind == .word(.locality) || tokens[k].kind == .word(.time) || isWord(k, "前") else { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     /// Whether the word at `j` may stand between a subject and the number of `claim`.
