@@ -1,0 +1,82 @@
+/// The words that may stand between a subject and its number, read backwards: bridges (达, 同比,
+/// 增长), adverbs and times, dates and what follows them (`1月份`), time frames (`三年来`), a rate's
+/// period (`每小时`), a period compared with (`较前4个月`); see `SubjectReader.backward`.
+extension SubjectReader {
+    /// Skips, backwards from `start`, the words between a subject and its number; returns the
+    /// index of the first token that is not one. `frames`: also time frames (`2天內`).
+    func skipBridges(from start: Int, _ claim: Claim, _ out: inout Backward, frames: Bool = true) -> Int {
+        var j = start
+        var n = 0
+        while j >= 0, n < 8 {
+            let tok = tokens[j]
+            if tok.kind == .space { j -= 1; continue }
+            if let c = tok.claimIndex, claims[c].kind == .date { j -= 1; n += 1; continue }
+            // `1月份`, `年底`: what follows a date is part of it.
+            if j > 0, let c = tokens[j - 1].claimIndex, claims[c].kind == .date,
+               Self.dateParts.contains(where: { isWord(j, $0) }) {
+                j -= 2
+                n += 1
+                continue
+            }
+            // A time frame: `確診病例|2天|內|暴增|136宗`, `销量|三年来|增长|50%`.
+            if frames, j > 0, let c = tokens[j - 1].claimIndex, claims[c].kind == .duration,
+               Self.frameEnds.contains(where: { isWord(j, $0) }) {
+                j -= 2
+                n += 1
+                continue
+            }
+            // A period compared with: `收入增速|较|前|4个月|回升|9.2个百分点`.
+            if let c = tok.claimIndex, claims[c].kind == .duration, let base = comparisonBase(before: j) {
+                j = base - 1
+                n += 1
+                continue
+            }
+            // A rate's period or unit: `最大风力|高达|每|小时|159公里` → 最大风力.
+            if j > 0, isWord(j - 1, "每"), tok.wordClass != nil, tok.range.count <= 3 {
+                j -= 2
+                n += 1
+                continue
+            }
+            guard let cls = tok.wordClass, isBridge(j, cls, claim) else { break }
+            if isWord(j, "分别") { out.listed = true }
+            if cls == .verb, out.durationVerb == nil { out.durationVerb = j }
+            j -= 1
+            n += 1
+        }
+        return j
+    }
+
+    /// The 比/较 at most two words before token `j` (over 前, 上, 同期 …), or nil.
+    func comparisonBase(before j: Int) -> Int? {
+        var k = j - 1
+        while k >= 0, j - k <= 3 {
+            if Self.comparisonBases.contains(where: { isWord(k, $0) }) { return k }
+            guard tokens[k].kind == .word(.locality) || tokens[k].kind == .word(.time) || isWord(k, "前") else { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Whether the word at `j` may stand between a subject and the number of `claim`.
+    func isBridge(_ j: Int, _ cls: WordClass, _ claim: Claim) -> Bool {
+        switch cls {
+        case .bridge, .adverb, .time: return true
+        // A rank is taken in a scope (`战绩|全国|第一`), a share of one (`吸收外资|占|全国|18.5%`).
+        case .scope: return [.rank, .percent, .ratio].contains(claim.kind)
+        case .particle: return isWord(j, "了")
+        case .preposition:
+            // A score won with 以 is the team's before it (`巴西|以|3比1|战胜克罗地亚`).
+            if isWord(j, "以"), isScore(claim) { return true }
+            return Self.bridgePrepositions.contains(where: { isWord(j, $0) })
+        case .verb:
+            // What lasts: `成立逾十年`, `歷時5天`; but an anniversary is the event's
+            // (`建交20周年` → 建交).
+            return claim.kind == .duration && !buffer.folded[claim.span].contains("周")
+        case .numeral, .pronoun, .content:
+            // A unit price or rate: `倒库一把25元`, `團購價每次都只是58.8元`.
+            let f = buffer.folded[tokens[j].range]
+            return f.count == 2 && (f.first == "每" || f.first == "一")
+        default: return false
+        }
+    }
+}
