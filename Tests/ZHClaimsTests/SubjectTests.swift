@@ -197,6 +197,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "30%", in: "新材料为企业降低了30%的生产成本。") == "生产成本")
     }
 
+    @Test func aVerbFarFromTheHeadIsThePredicate() throws {
+        #expect(try subject(of: "5089亿元", in: "今年1—9月份，全国铁路完成固定资产投资5089亿元。") == "固定资产投资")
+        // Near the head a verb modifies it.
+        #expect(try subject(of: "18例", in: "其中境外输入病例18例。") == "境外输入病例")
+    }
+
     @Test func aPeriodComparedWithIsSkipped() throws {
         #expect(try subject(of: "9.2个百分点", in: "其中，信息服务收入增速较前4个月回升9.2个百分点。") == "信息服务收入增速")
         #expect(try subject(of: "80.1%", in: "中央企业资产总额达到50.5万亿元，比五年前增长80.1%。") == "中央企业资产总额")

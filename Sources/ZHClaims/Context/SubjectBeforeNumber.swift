@@ -280,8 +280,10 @@ extension SubjectReader {
             case .word(.verb):
                 // Inside the phrase when a content word stands before it; never its head:
                 // `省份|开设|275个` is subject, verb, number.
+                // A verb far from the head is more often the predicate (`淄博市依法|侦办|环境领域
+                // 刑事案件`) than a modifier (`新增|确诊病例`, `境外|输入|病例`).
                 guard first != nil, k > 0, tokens[k - 1].isContent || tokens[k - 1].kind == .closeQuote,
-                      !isClauseVerb(k) else { break scan }
+                      !isClauseVerb(k), tokens[end].range.upperBound - tokens[k].range.upperBound <= 4 else { break scan }
                 first = k
                 k -= 1
             default:
