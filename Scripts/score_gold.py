@@ -25,6 +25,9 @@ Method
    gold, and each of those separately (basis and exact span are shown as well, for information).
    Subject accuracy = share of matched pairs whose subject is right: both null, or both non-null
    and one contained in the other (gold null but ours non-null is wrong, and vice versa).
+   "exact" beside it: the share whose subject is exactly gold's (both null, or equal strings), for
+   a scorer that does not forgive a longer or shorter phrase (CONVENTIONS asks for the shortest
+   head noun phrase).
    Per-kind P/R/F1: a pair counts as TP for kind K only when gold and prediction are both K, so
    kind confusions show up as an FN of the gold kind and an FP of the predicted kind.
 5. ``--min-*`` thresholds (a fraction such as 0.85 or a percentage such as 85) make the script exit
@@ -293,7 +296,7 @@ def score(gold_records: list[dict], by_doc: dict[str, list[dict]]) -> dict:
     """
     tp = fp = fn = 0
     attr_ok = {a: 0 for a in ATTRS + EXTRA_ATTRS}
-    all_attrs_ok = subj_ok = 0
+    all_attrs_ok = subj_ok = subj_exact = 0
     per_kind: dict[str, dict[str, int]] = {}
     errors: dict[str, list[dict]] = {"fp": [], "fn": [], "attr": [], "subject": []}
     warnings: list[str] = []
@@ -329,6 +332,7 @@ def score(gold_records: list[dict], by_doc: dict[str, list[dict]]) -> dict:
             if main:
                 errors["attr"].append({"id": sid, "text": text, "gold": g, "pred": p,
                                        "span": spans[gi], "diff": main})
+            subj_exact += g.get("subject") == p.get("subject")
             if subject_ok(g.get("subject"), p.get("subject")):
                 subj_ok += 1
             else:
@@ -364,6 +368,7 @@ def score(gold_records: list[dict], by_doc: dict[str, list[dict]]) -> dict:
         "attr_accuracy": share(all_attrs_ok, tp),
         "attr": {a: share(attr_ok[a], tp) for a in ATTRS + EXTRA_ATTRS},
         "subject_accuracy": share(subj_ok, tp),
+        "subject_exact": share(subj_exact, tp),
         "per_kind": {k: dict(per_kind[k], **dict(zip(("precision", "recall", "f1"),
                                                       prf(**per_kind[k])))) for k in kinds},
         "warnings": warnings,
@@ -440,7 +445,7 @@ def report(summary: dict, show_errors: int) -> str:
         f" over {s['tp']} matched): "
         + "  ".join(f"{a} {pct(s['attr'][a])}" for a in ATTRS),
         "  also: " + "  ".join(f"{a} {pct(s['attr'][a])}" for a in EXTRA_ATTRS),
-        f"subject accuracy {pct(s['subject_accuracy'])}",
+        f"subject accuracy {pct(s['subject_accuracy'])} (exact {pct(s['subject_exact'])})",
         "",
         f"{'kind':<10}{'TP':>6}{'FP':>6}{'FN':>6}{'P':>9}{'R':>9}{'F1':>9}",
     ]

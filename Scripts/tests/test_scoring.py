@@ -106,6 +106,16 @@ class GoldMatchingTests(unittest.TestCase):
         self.assertFalse(sg.subject_ok("警情", None))
         self.assertFalse(sg.subject_ok("警情", "案件"))
 
+    def test_subject_exact_does_not_forgive_a_longer_phrase(self):
+        text = "冻结涉毒资产7400多万元"
+        gold_recs = [{"id": "s1", "text": text, "claims": [
+            gold("7400多万元", "money", "74000000", unit="元", approx="over", subject="涉毒资产")]}]
+        preds = {"s1": [rec("s1", text, "7400多万元", "money", "74000000", unit="元", approx="over",
+                            subject="冻结涉毒资产")]}
+        s = sg.score(gold_recs, preds)
+        self.assertAlmostEqual(s["subject_accuracy"], 1.0)
+        self.assertAlmostEqual(s["subject_exact"], 0.0)
+
     def test_score_summary(self):
         text = "涉黑恶案件同比下降18.9%,抓获120名,2月2日"
         gold_recs = [{"id": "s1", "text": text, "claims": [
@@ -115,15 +125,17 @@ class GoldMatchingTests(unittest.TestCase):
             gold("2月2日", "date", date="--02-02")]}]
         preds = {"s1": [
             rec("s1", text, "18.9%", "percent", "18.9", unit="%", subject="涉黑恶案件"),
-            rec("s1", text, "120名", "count", "120", unit="名"),
+            rec("s1", text, "120名", "count", "120", unit="名", subject="抓获"),
             rec("s1", text, "2月", "date", date="--02"),
         ]}
         s = sg.score(gold_recs, preds)
+        # 抓获 against no subject: wrong either way; so exact agrees with contained here.
+        self.assertAlmostEqual(s["subject_exact"], 0.5)
         self.assertEqual((s["tp"], s["fp"], s["fn"]), (2, 1, 1))
         self.assertAlmostEqual(s["attr_accuracy"], 0.5)     # the change read as percent
         self.assertAlmostEqual(s["attr"]["kind"], 0.5)
         self.assertAlmostEqual(s["attr"]["unit"], 1.0)
-        self.assertAlmostEqual(s["subject_accuracy"], 1.0)
+        self.assertAlmostEqual(s["subject_accuracy"], 0.5)
         # per kind: a kind confusion is an FN of the gold kind and an FP of ours
         self.assertEqual(s["per_kind"]["change"]["fn"], 1)
         self.assertEqual(s["per_kind"]["percent"]["fp"], 1)
