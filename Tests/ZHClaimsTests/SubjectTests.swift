@@ -258,6 +258,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "15%", in: "公司持有该银行15%的股份。") == "股份")
     }
 
+    @Test func twoVerbsAfterTheNounAfterDeAreWhatItDoes() throws {
+        #expect(try subject(of: "18%", in: "过火面积超过1565平方公里，目前仅有18%的火势得到控制。") == "火势")
+        // One verb may be the head after 的, and a verb before a noun goes on.
+        #expect(try subject(of: "12年", in: "经过上千名施工人员12年的艰苦奋战，大桥建成。") == "艰苦奋战")
+    }
+
     @Test func aLevelAfterDeIsNotTheSubject() throws {
         #expect(try subject(of: "96.2%", in: "全区居民满意度达到96.2%的历史最高水平。") == "居民满意度")
     }

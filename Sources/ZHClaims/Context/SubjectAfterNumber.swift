@@ -93,7 +93,12 @@ extension SubjectReader {
                 // A person of an age is not named with a verb inside (`83岁的约翰|读完…`); one may
                 // open the noun (`75岁的退休教师`).
                 if viaDe, claim.kind == .age, k > start { break scan }
-                if viaDe {
+                if viaDe, end == k, next?.kind == .word(.verb), !verbsBeforeNoun(from: k + 1) {
+                    // `迷失归途的儿童|送|回家`, `12%的火势|得到|控制`: after the noun, two verbs
+                    // are what the noun does (`自动驾驶|创新|示范区` goes on; one verb may be the
+                    // head: `12年的艰苦|奋战`).
+                    break scan
+                } else if viaDe {
                     k += 1
                     end = k
                 } else if k == start, nextIsNoun, [.count, .duration, .age].contains(claim.kind) {
@@ -177,6 +182,11 @@ extension SubjectReader {
     }
 
     static let placeClassifiers: Set<String> = ["个", "座", "所", "条", "家", "处", "片", "块"]
+
+    /// Whether token `j` is a verb with a noun right after it (`创新|示范区`).
+    func verbsBeforeNoun(from j: Int) -> Bool {
+        j + 1 < tokens.count && tokens[j].kind == .word(.verb) && tokens[j + 1].isContent
+    }
 
     func hasLatinLetter(_ j: Int) -> Bool {
         buffer.folded[tokens[j].range].contains(where: { $0.isASCII && $0.properties.isAlphabetic })
