@@ -66,11 +66,18 @@ final class SentenceWords {
 
     /// The words of every clause that overlaps `range` (or holds its position, when empty), in order.
     func words(covering range: Range<Int>) throws -> [Word] {
-        var out: [Word] = []
+        var first = -1, last = -1
         for (k, clause) in clauses.enumerated() where clause.overlaps(range) || clause.contains(range.lowerBound) {
             if done[k] == nil { done[k] = try segmenter.words(buffer, clause) }
-            out += done[k]!
+            if first < 0 { first = k }
+            last = k
         }
+        guard first >= 0 else { return [] }
+        // One clause (most windows): its cached array itself, shared, not copied.
+        if first == last { return done[first]! }
+        var out: [Word] = []
+        out.reserveCapacity((first...last).reduce(0) { $0 + done[$1]!.count })
+        for k in first...last { out += done[k]! }
         return out
     }
 
