@@ -81,7 +81,7 @@ extension SubjectReader {
                 guard let close = closingQuote(k) else { break scan }
                 k = close + 1
                 end = k
-            case .word(.verb) where end == k && isWord(k, "组织"):
+            case .word(.verb) where end == k && SubjectLexicon.nounsAfterNouns.contains(where: { isWord(k, $0) }):
                 // After a noun 组织 is one (`35个社会组织`, `9个国际组织`); before a number it is
                 // mostly the verb (`每年组织一万名…`), which the backward reading keeps.
                 k += 1
@@ -162,8 +162,9 @@ extension SubjectReader {
         // `逼近21000点大关`: a level is not what the number measures, but what names it may be
         // (`突破万亿市值大关` → 市值); after 的 see `phraseAfterDe`.
         // A classifier counts records as things (`5项世界纪录`), not other levels (`7000例左右高位`).
-        if !viaDe, !(claim.kind == .count && claim.unit != nil && (endsWith(last - 1, "纪录") || endsWith(last - 1, "记录"))),
-           lexicon.isLevelNoun(buffer.folded[tokens[last - 1].range]) {
+        let countedLevel = claim.kind == .count && claim.unit != nil
+            && SubjectLexicon.countableLevels.contains(where: { endsWith(last - 1, $0) })
+        if !viaDe, !countedLevel, lexicon.isLevelNoun(buffer.folded[tokens[last - 1].range]) {
             last -= 1
             guard last > start else { return nil }
         }

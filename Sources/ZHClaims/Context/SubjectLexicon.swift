@@ -53,6 +53,12 @@ struct SubjectLexicon: Sendable {
     /// word ICU cut, not a noun of their own.
     static let singleCharacterNouns: ScalarSet = "省市县区州国村镇乡岛港城湖河山桥站厂店校井"
 
+    /// Verbs (by jieba's tags) that are nouns right after another noun (`35个社会组织`).
+    static let nounsAfterNouns = ["组织"]
+
+    /// Levels a classifier counts as things (`5项世界纪录`).
+    static let countableLevels = ["纪录", "记录"]
+
     /// Nouns that name a level rather than a quantity (`保持在95.7%的高位水平`): a number is not
     /// their subject, so `N的` + one of them does not name what N counts.
     private let levelNouns: LexiconTable<Bool>
