@@ -131,6 +131,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "1", in: "刘国梁发挥出色，以3∶1获胜。") == nil)
     }
 
+    @Test func goalsAreTheScorersNamedBeforeTheVerbOfScoring() throws {
+        #expect(try subject(of: "三球", in: "下半场，哥伦比亚队连入三球。") == "哥伦比亚队")
+        #expect(try subject(of: "两球", in: "依靠阿扎尔、卢卡库双双打进两球，比利时取胜。") == "卢卡库")
+        // A match count before the noun makes it a frame; no verb of scoring, no scorer.
+        #expect(try subject(of: "16球", in: "本赛季米兰11轮联赛打进16球。") == nil)
+        #expect(try subject(of: "两球", in: "中国女足在上半场落后两球的不利形势下扳平。") == nil)
+    }
+
     @Test func twoUnknownCharactersAfter被AreAVerb() throws {
         #expect(try subject(of: "两部", in: "中央商城的滚梯被压坏两部。") == "滚梯")
         #expect(try subject(of: "100多米", in: "汽车残骸被炸飞100多米。") == "汽车残骸")

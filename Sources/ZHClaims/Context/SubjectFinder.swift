@@ -78,6 +78,7 @@ struct SubjectReader {
         guard let t = tokenOf[i] else { return nil }
         let claim = claims[i]
         if let team = opponent(after: t, claim) { return team }
+        if let side = scorer(of: t, claim) { return side }
         // An anniversary is the event's, not the occasion's after it (`胜利|80周年|大会`).
         let fwd = claim.kind == .duration && isAnniversary(claim) ? nil : forwardPhrase(t, claim)
         if let f = fwd, !f.viaDe { return f.range }

@@ -42,4 +42,31 @@ extension SubjectReader {
 
     /// Words between a verb of result and the team (`战胜了沙尔克`, `败于`, `惨败给`).
     static let afterResultVerb = ["了", "于", "给"]
+
+    /// Goals (`N球`, unit 球) are the side's that scored them, like a score: the team or player
+    /// right before the verb of scoring (`哥伦比亚队|连入|三球`, `卢卡库|双双|打进|两球`), else
+    /// none (`落后两球`, `11轮联赛|打进|16球`: a frame, not a scorer). Before 的 the noun after it
+    /// is read as usual (`打进4球的|C罗`). `.some(nil)` for none; nil when this reading does not apply.
+    func scorer(of t: Int, _ claim: Claim) -> Range<Int>?? {
+        guard claim.unit == "球" else { return nil }
+        var k = t - 1
+        while k >= 0, tokens[k].kind == .space { k -= 1 }
+        if k >= 0, isWord(k, "了") { k -= 1 }
+        guard k >= 1, Self.scoringVerbs.contains(where: { isWord(k, $0) }) else { return .some(nil) }
+        if isWord(skipSpaces(t + 1), "的") { return nil }
+        k -= 1
+        while k >= 0, tokens[k].kind == .word(.adverb) { k -= 1 }
+        guard k >= 0, let np = phrase(endingAt: k), np.lowerBound == 0 || !Self.isFrameStart(tokens[np.lowerBound - 1].kind)
+        else { return .some(nil) }
+        return .some(range(np))
+    }
+
+    /// A number before the phrase makes it a frame (`11轮|联赛`, `两场|比赛`), not a side.
+    private static func isFrameStart(_ kind: SubjectToken.Kind) -> Bool {
+        if case .claim = kind { return true }
+        return kind == .number
+    }
+
+    /// Verbs of scoring goals (folded, so simplified).
+    static let scoringVerbs = ["打进", "打入", "攻入", "攻进", "射入", "射进", "踢进", "踢入", "连进", "连入", "罚进", "轰进", "轰入", "进", "入"]
 }
