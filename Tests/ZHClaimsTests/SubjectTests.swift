@@ -137,6 +137,9 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         // A match count before the noun makes it a frame; no verb of scoring, no scorer.
         #expect(try subject(of: "16球", in: "本赛季米兰11轮联赛打进16球。") == nil)
         #expect(try subject(of: "两球", in: "中国女足在上半场落后两球的不利形势下扳平。") == nil)
+        // Where or when they were scored is no side: 在 names a place, 赛事 and 下半场 a frame.
+        #expect(try subject(of: "3球", in: "鲁尼在老特拉福德打入3球。") == "鲁尼")
+        #expect(try subject(of: "7球", in: "梅西本届赛事打入7球。") == nil)
     }
 
     @Test func twoUnknownCharactersAfter被AreAVerb() throws {

@@ -56,10 +56,21 @@ extension SubjectReader {
         if isWord(skipSpaces(t + 1), "的") { return nil }
         k -= 1
         while k >= 0, tokens[k].kind == .word(.adverb) { k -= 1 }
-        guard k >= 0, let np = phrase(endingAt: k), np.lowerBound == 0 || !Self.isFrameStart(tokens[np.lowerBound - 1].kind)
-        else { return .some(nil) }
+        guard k >= 0, let np = phrase(endingAt: k) else { return .some(nil) }
+        // `在老特拉福德|打入`: where, not who; the scorer stands before 在.
+        if np.lowerBound >= 1, Self.placePrepositions.contains(where: { isWord(np.lowerBound - 1, $0) }) {
+            return .some(agent(beforePlaceAt: np.lowerBound - 1, claim).map(range))
+        }
+        if np.lowerBound >= 1, Self.isFrameStart(tokens[np.lowerBound - 1].kind) { return .some(nil) }
+        if let last = buffer.folded[tokens[np.upperBound - 1].range].last, Self.matchFrameEnds.contains(last) {
+            return .some(nil)
+        }
         return .some(range(np))
     }
+
+    /// Last characters of words for a match, a period of one or a competition (比赛, 赛事,
+    /// 下半场, 赛季, 英超, 西甲, 世界杯, 第3轮): the frame goals are scored in, not a side.
+    static let matchFrameEnds: ScalarSet = "赛事场季超甲杯轮"
 
     /// A number before the phrase makes it a frame (`11轮|联赛`, `两场|比赛`), not a side.
     private static func isFrameStart(_ kind: SubjectToken.Kind) -> Bool {
