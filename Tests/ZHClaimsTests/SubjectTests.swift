@@ -275,6 +275,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "12年", in: "经过上千名施工人员12年的艰苦奋战，大桥建成。") == "艰苦奋战")
     }
 
+    @Test func anApproxAfterAVerbBoundsItsObjectAfterDe() throws {
+        #expect(try subject(of: "超过三个月", in: "从即日起解除已实施超过三个月的全国紧急状态。") == "全国紧急状态")
+        #expect(try subject(of: "超过10亿美元", in: "美国将向乌克兰提供超过10亿美元的额外支持。") == "额外支持")
+        // Without a verb before it the approx word predicates the noun before it.
+        #expect(try subject(of: "超过10小时", in: "财经频道推出总时长超过10小时的节目。") == "总时长")
+    }
+
     @Test func aLevelAfterDeIsNotTheSubject() throws {
         #expect(try subject(of: "96.2%", in: "全区居民满意度达到96.2%的历史最高水平。") == "居民满意度")
     }

@@ -40,8 +40,10 @@ extension SubjectReader {
            SubjectLexicon.predicates.contains(buffer.foldedText(tokens[p].range)) {
             out.predicated = true
         }
-        // `总时长|超过10小时|的…节目`: an approx word that predicates is inside the span.
-        if Self.predicatingApprox.contains(where: { startsWithText(claim.span, $0) }) {
+        // `总时长|超过10小时|的…节目`: an approx word that predicates is inside the span; after
+        // a verb it only bounds the verb's object (`已|实施|超过三个月|的紧急状态`).
+        if Self.predicatingApprox.contains(where: { startsWithText(claim.span, $0) }),
+           p < 0 || tokens[p].kind != .word(.verb) {
             out.predicated = true
         }
         let j = skipBridges(from: start, claim, &out)
