@@ -318,6 +318,15 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
 
     // MARK: Brackets, shares, originals
 
+    @Test func anAgeBefore时IsWhenThePersonBeforeItDidSomething() throws {
+        #expect(try subject(of: "18歲", in: "阿禮18歲時愛上搖滾音樂。") == "阿禮")
+        #expect(try subject(of: "45岁", in: "莫雷诺45岁时因遇袭致残。") == "莫雷诺")
+    }
+
+    @Test func aVerbWithAComplementICUJoinedIsAVerb() throws {
+        #expect(try subject(of: "1000多个", in: "1000多个乡镇建立起土地流转服务中心。") == "乡镇")
+    }
+
     @Test func ageInBracketsBelongsToThePersonBefore() throws {
         #expect(try subject(of: "32岁", in: "民警当场抓获嫌疑人李某(男,32岁,本地人)。")?.hasSuffix("李某") == true)
     }

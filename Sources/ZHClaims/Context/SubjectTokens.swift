@@ -82,8 +82,10 @@ enum SubjectTokenizer {
                 // `1月份大涨`: 份, 底, 末, 初 right after a date belong to it, whatever ICU joined.
                 // Left alone by a date that cut ICU's word (月份 → 11月 + 份) it is a time word,
                 // so no noun phrase after it takes it in (`11月份中国…指数` → 中国…指数).
-                if claimCursor > 0, claims[claimCursor - 1].kind == .date,
-                   claims[claimCursor - 1].span.upperBound == pos, dateSuffixes.contains(buffer.folded[pos]) {
+                // So is 时 after an age (`阿禮18歲|時|愛上…`: when he was 18).
+                if claimCursor > 0, claims[claimCursor - 1].span.upperBound == pos,
+                   claims[claimCursor - 1].kind == .date && dateSuffixes.contains(buffer.folded[pos])
+                    || claims[claimCursor - 1].kind == .age && buffer.folded[pos] == "时" {
                     flushRun()
                     out.append(.init(range: pos..<(pos + 1), kind: .word(end - pos > 1 ? .content : .time)))
                     pos += 1
@@ -160,7 +162,7 @@ enum SubjectTokenizer {
                 let t: SubjectToken
                 if case let e = icuEnd[i - base], e > 0, e - i >= n || cls == nil {
                     let r = i..<e
-                    t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? .content))
+                    t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? verbWithComplement(r, f) ?? .content))
                 } else if let c = cls, n >= 2 {
                     t = .init(range: i..<(i + n), kind: .word(c))
                 } else {
@@ -180,6 +182,17 @@ enum SubjectTokenizer {
     }
 
     private static let dateSuffixes: ScalarSet = "份底末初"
+
+    /// An ICU word the lexicon lacks made of a two-character verb and a resultative or
+    /// directional complement is a verb (建立起, 找出来 is two words already): `1000多个乡镇|建立起|…`.
+    private static func verbWithComplement(_ r: Range<Int>, _ f: [Unicode.Scalar]) -> WordClass? {
+        guard r.count == 3, complements.contains(f[r.upperBound - 1]),
+              SubjectLexicon.shared.lookup(f[r.lowerBound..<(r.upperBound - 1)]) == .verb else { return nil }
+        return .verb
+    }
+
+    private static let complements: ScalarSet = "起出到上下入进回开完好成掉住走"
+
 
     /// Characters that, at the edge of a word ICU joined and the lexicon does not know, are a
     /// function word of their own: `应为` → 应 · 为, `已经有` → 已经 · 有, `大涨了` → 大涨 · 了.
