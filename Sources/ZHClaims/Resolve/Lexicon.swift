@@ -86,7 +86,7 @@ public enum Lexicon {
         "新台币": "TWD", "澳门元": "MOP", "韩元": "KRW", "卢布": "RUB", "澳元": "AUD", "加元": "CAD",
         "新加坡元": "SGD", "瑞士法郎": "CHF", "法郎": "CHF", "泰铢": "THB", "卢比": "INR", "越南盾": "VND", "林吉特": "MYR",
         "新西兰元": "NZD", "比索": "PHP", "兰特": "ZAR", "里拉": "TRY", "雷亚尔": "BRL", "奈拉": "NGN",
-        "新谢克尔": "ILS", "迪拉姆": "AED", "里亚尔": "SAR",
+        "新谢克尔": "ILS", "谢克尔": "ILS", "迪拉姆": "AED", "里亚尔": "SAR", "印尼盾": "IDR", "格里夫纳": "UAH", "兹罗提": "PLN",
     ]
 
     /// Currency words written before a number, and the unit they stand for.
