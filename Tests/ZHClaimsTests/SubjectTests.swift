@@ -279,7 +279,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "超过三个月", in: "从即日起解除已实施超过三个月的全国紧急状态。") == "全国紧急状态")
         #expect(try subject(of: "超过10亿美元", in: "美国将向乌克兰提供超过10亿美元的额外支持。") == "额外支持")
         // Without a verb before it the approx word predicates the noun before it.
-        #expect(try subject(of: "超过10小时", in: "财经频道推出总时长超过10小时的节目。") == "总时长")
+        #expect(try subject(of: "超过10小时", in: "总时长超过10小时的节目收视很高。") == "总时长")
+    }
+
+    @Test func aVerbEndingTheClauseAfterPeopleAfterDeIsWhatTheyDid() throws {
+        #expect(try subject(of: "约35%", in: "研究估计，约35%的美国人感染，远超官方数字。") == "美国人")
+        #expect(try subject(of: "三年以上", in: "应当由持驾驶证三年以上的驾驶人陪同。") == "驾驶人")
+        // After other nouns such a verb is as often the head (承诺, 支出).
+        #expect(try subject(of: "近50万元", in: "一台切割机省去近50万元的人工支出。") == "人工支出")
     }
 
     @Test func aLevelAfterDeIsNotTheSubject() throws {

@@ -93,6 +93,10 @@ extension SubjectReader {
                 // A person of an age is not named with a verb inside (`83岁的约翰|读完…`); one may
                 // open the noun (`75岁的退休教师`).
                 if viaDe, claim.kind == .age, k > start { break scan }
+                // `35%的美国人|感染，`: after a noun for people, a verb that ends the clause is what
+                // they did or suffered. After other nouns it is as often the head of a noun
+                // (`的入世|承诺`, `的现金|支出`, `的公益性|演出`), so it stays.
+                if viaDe, end == k, k > start, namesPeople(k - 1), endsClause(k + 1) { break scan }
                 if viaDe, end == k, next?.kind == .word(.verb), !verbsBeforeNoun(from: k + 1) {
                     // `迷失归途的儿童|送|回家`, `12%的火势|得到|控制`: after the noun, two verbs
                     // are what the noun does (`自动驾驶|创新|示范区` goes on; one verb may be the
@@ -183,6 +187,23 @@ extension SubjectReader {
     }
 
     static let placeClassifiers: Set<String> = ["个", "座", "所", "条", "家", "处", "片", "块"]
+
+    /// Whether content token `j` is a noun for people by its ending: narrower than
+    /// `endsInPersonHead`, whose 家, 工, 民 and 户 also end 国家, 人工, 惠民 and 落户.
+    func namesPeople(_ j: Int) -> Bool {
+        guard tokens[j].isContent else { return false }
+        let r = tokens[j].range
+        if Self.peopleEnds.contains(buffer.folded[r.upperBound - 1]) { return true }
+        return r.count >= 2 && Self.peopleWords.contains(buffer.foldedText((r.upperBound - 2)..<r.upperBound))
+    }
+
+    static let peopleEnds: ScalarSet = "人者员众兵童"
+    static let peopleWords: Set<String> = ["居民", "市民", "村民", "平民", "农民", "网民", "难民", "学生", "考生", "师生"]
+
+    /// Whether the clause ends at token `j`: the end of the window or a clause break.
+    func endsClause(_ j: Int) -> Bool {
+        j >= tokens.count || tokens[j].kind == .clauseBreak
+    }
 
     /// Whether token `j` is a verb with a noun right after it (`创新|示范区`).
     func verbsBeforeNoun(from j: Int) -> Bool {
