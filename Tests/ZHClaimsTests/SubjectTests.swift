@@ -293,6 +293,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "96.2%", in: "全区居民满意度达到96.2%的历史最高水平。") == "居民满意度")
     }
 
+    @Test func peopleCountedByABareNumberEndAtTheirNoun() throws {
+        #expect(try subject(of: "超过60万", in: "恶劣天气导致超过60万用户断电。") == "用户")
+        #expect(try subject(of: "30多万", in: "今年已有30多万难民和非法移民横渡地中海。") == "难民和非法移民")
+        // Not before a one-character noun that makes a word with it.
+        #expect(try subject(of: "逾百萬", in: "四個家庭已花了逾百萬律師費。") == "律師費")
+    }
+
     @Test func countOfPeopleFollowedByWhatHappened() throws {
         #expect(try subject(of: "3人", in: "事故造成3人受伤。") == "受伤")
     }

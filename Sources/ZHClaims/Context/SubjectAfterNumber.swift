@@ -157,7 +157,12 @@ extension SubjectReader {
         // People are named by a noun for people; what follows it is what they did or suffered,
         // in words the lexicon may not know (`兩名消防員|殉職`, `170名…士兵|俘虏`). After 的, where
         // verbs count as nouns, only before a verb (`4名…的犯罪嫌疑人|进行审讯`, not `41人的无人|机`).
-        if countsPeople(claim), let p = (start..<last).last(where: { endsInPersonHead($0) }), p + 1 < last,
+        // So are people counted by a bare number (`30万游客|前来`, `30多万难民和非法移民|横渡…`).
+        // Not before a one-character noun, which makes a word with it (`律師|費`, `瑞士|人`), nor
+        // for a score, whose side may be named by two nouns (`险胜|队友樊振东`).
+        let bareCountOfPeople = claim.kind == .count && claim.unit == nil && !isScore(claim) && namesPeople(start)
+        if countsPeople(claim) || bareCountOfPeople, let p = (start..<last).last(where: { endsInPersonHead($0) }), p + 1 < last,
+           !bareCountOfPeople || tokens[p + 1].range.count > 1 || !tokens[p + 1].isContent,
            tokens[p].range.upperBound - tokens[start].range.lowerBound >= 2,
            !viaDe || tokens[p + 1].kind == .word(.verb) || tokens[p + 1].kind == .word(.bridge),
            !(start..<last).contains(where: { tokens[$0].kind == .openQuote }) {
@@ -197,8 +202,9 @@ extension SubjectReader {
         return r.count >= 2 && Self.peopleWords.contains(buffer.foldedText((r.upperBound - 2)..<r.upperBound))
     }
 
-    static let peopleEnds: ScalarSet = "人者员众兵童"
-    static let peopleWords: Set<String> = ["居民", "市民", "村民", "平民", "农民", "网民", "难民", "学生", "考生", "师生"]
+    static let peopleEnds: ScalarSet = "人者员众兵童客友"
+    static let peopleWords: Set<String> = ["居民", "市民", "村民", "平民", "农民", "网民", "难民", "选民", "公民", "移民",
+                                           "学生", "考生", "师生", "用户", "商户", "农户", "干部", "官兵", "职工", "工人"]
 
     /// Whether the clause ends at token `j`: the end of the window or a clause break.
     func endsClause(_ j: Int) -> Bool {
