@@ -289,6 +289,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "近50万元", in: "一台切割机省去近50万元的人工支出。") == "人工支出")
     }
 
+    @Test func aCausativeVerbAfterTheNounAfterDeIsItsPredicate() throws {
+        #expect(try subject(of: "30多个小时", in: "持续30多个小时的降雨导致城区积水严重。") == "降雨")
+        #expect(try subject(of: "2000多元", in: "每天2000多元的营业额让店主很满意。") == "营业额")
+        // 令 ending a noun is no verb.
+        #expect(try subject(of: "3个月", in: "他颁布为期3个月的特赦令，对放下武器者免罪。") == "特赦令")
+    }
+
     @Test func aLevelAfterDeIsNotTheSubject() throws {
         #expect(try subject(of: "96.2%", in: "全区居民满意度达到96.2%的历史最高水平。") == "居民满意度")
     }

@@ -90,6 +90,8 @@ extension SubjectReader {
                 // `44%的孩子|认为…`, `83歲的毛伯伯|說`: a verb taking a clause is the predicate
                 // (not one that is also a noun's modifier or head: 新型显示产业园, 亿吨级大发现).
                 if viaDe, isClauseVerb(k), !Self.nominalClauseVerbs.contains(where: { isWord(k, $0) }) { break scan }
+                // So is a causative verb (`3000多亿元的海洋经济产值|让|城市因海而兴`).
+                if viaDe, isCausative(k) { break scan }
                 // A person of an age is not named with a verb inside (`83岁的约翰|读完…`); one may
                 // open the noun (`75岁的退休教师`).
                 if viaDe, claim.kind == .age, k > start { break scan }
@@ -250,6 +252,26 @@ extension SubjectReader {
 
     /// Nouns for people named by their relation to others (家属, 家长): `3名自殺人士的家屬`.
     static let relationalPersonHeads: ScalarSet = "属长"
+
+    /// Verbs that make what follows happen: after the noun they are its predicate.
+    static let causativeVerbs = ["让", "使", "令", "使得", "致使", "导致", "造成", "促使", "带动"]
+
+    /// Whether token `k` is a causative verb. A single character only before a noun (令 also ends
+    /// nouns: `特赦令，`, 让 names: `让·平`) and not as the end of a word ICU cut (`受|让`, `总统|令`).
+    func isCausative(_ k: Int) -> Bool {
+        guard Self.causativeVerbs.contains(where: { isWord(k, $0) }) else { return false }
+        let r = tokens[k].range
+        guard r.count == 1 else { return true }
+        guard k >= 1, k + 1 < tokens.count, tokens[k + 1].isContent || tokens[k + 1].kind == .word(.pronoun) else { return false }
+        return !Self.causativeCompounds.contains(buffer.foldedText((r.lowerBound - 1)..<r.upperBound))
+    }
+
+    /// Words ending in 让, 令 or 使 that are no causative verb.
+    static let causativeCompounds: Set<String> = [
+        "受让", "转让", "出让", "礼让", "谦让", "退让", "相让", "忍让", "避让", "统令", "命令", "法令", "指令", "口令",
+        "号令", "禁令", "条令", "政令", "军令", "律令", "司令", "县令", "即使", "大使", "公使", "特使", "天使", "假使",
+        "迫使", "驱使", "行使", "出使", "纵使", "促使",
+    ]
 
     /// Clause verbs that are also nouns or modifiers after 的 (新型显示产业园, 大发现, 有关报道).
     static let nominalClauseVerbs = ["显示", "发现", "报道", "预测", "估计", "介绍", "公布"]
