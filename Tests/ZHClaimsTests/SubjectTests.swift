@@ -296,6 +296,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "3个月", in: "他颁布为期3个月的特赦令，对放下武器者免罪。") == "特赦令")
     }
 
+    @Test func aFigureTakenUpBy这一IsWhatTheEarlierClaimCounted() throws {
+        #expect(try subject(of: "约25万人", in: "1988年接待的游客人数不足10万，1996年这一数字上升到约25万人。") == "游客人数")
+        #expect(try subject(of: "15.2%", in: "匈牙利老年人口占比为9.7%，而在波兰，这一比例高达15.2%。") == "匈牙利老年人口")
+        // A verb names no figure to take up; nothing earlier, the noun stays.
+        #expect(try subject(of: "3倍", in: "今年有200多人丧生，这一数字约为去年的3倍。") == "数字")
+        #expect(try subject(of: "50%", in: "目前这一比例已经超过50%。") == "比例")
+    }
+
     @Test func aLevelAfterDeIsNotTheSubject() throws {
         #expect(try subject(of: "96.2%", in: "全区居民满意度达到96.2%的历史最高水平。") == "居民满意度")
     }

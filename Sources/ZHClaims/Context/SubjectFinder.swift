@@ -26,7 +26,8 @@ struct SubjectFinder {
         var reader = SubjectReader(claims: claims, tokens: tokens, buffer: buffer)
         var result = [String?].filled(nil, count: claims.count)
         for i in claims.indices where needs[i] {
-            if let r = reader.subject(of: i) {
+            if let found = reader.subject(of: i) {
+                let r = reader.antecedent(of: i, subject: found) ?? found
                 reader.found[i] = r
                 result[i] = buffer.text(r)
             }
