@@ -301,7 +301,7 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "15.2%", in: "匈牙利老年人口占比为9.7%，而在波兰，这一比例高达15.2%。") == "匈牙利老年人口")
         // A verb names no figure to take up; nothing earlier, the noun stays.
         #expect(try subject(of: "3倍", in: "今年有200多人丧生，这一数字约为去年的3倍。") == "数字")
-        #expect(try subject(of: "50%", in: "目前这一比例已经超过50%。") == "比例")
+        #expect(try subject(of: "超过50%", in: "目前这一比例已经超过50%。") == "比例")
     }
 
     @Test func aLevelAfterDeIsNotTheSubject() throws {

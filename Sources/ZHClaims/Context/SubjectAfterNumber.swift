@@ -200,11 +200,15 @@ extension SubjectReader {
     func namesPeople(_ j: Int) -> Bool {
         guard tokens[j].isContent else { return false }
         let r = tokens[j].range
-        if Self.peopleEnds.contains(buffer.folded[r.upperBound - 1]) { return true }
-        return r.count >= 2 && Self.peopleWords.contains(buffer.foldedText((r.upperBound - 2)..<r.upperBound))
+        let last = buffer.folded[r.upperBound - 1]
+        if Self.peopleEnds.contains(last) { return true }
+        return r.count >= 2 && Self.peopleWordEnds.contains(last)
+            && Self.peopleWords.contains(buffer.foldedText((r.upperBound - 2)..<r.upperBound))
     }
 
     static let peopleEnds: ScalarSet = "人者员众兵童客友"
+    /// Last characters of `peopleWords`, tested first (no string is made for most words).
+    static let peopleWordEnds: ScalarSet = "民生户部兵工"
     static let peopleWords: Set<String> = ["居民", "市民", "村民", "平民", "农民", "网民", "难民", "选民", "公民", "移民",
                                            "学生", "考生", "师生", "用户", "商户", "农户", "干部", "官兵", "职工", "工人"]
 

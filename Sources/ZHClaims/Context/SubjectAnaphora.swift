@@ -6,8 +6,11 @@ extension SubjectReader {
     /// The subject of the nearest earlier claim with one, when `r` (the subject found for claim
     /// `i`) is such a noun right after such a determiner; nil otherwise.
     func antecedent(of i: Int, subject r: Range<Int>) -> Range<Int>? {
-        guard Self.anaphoricNouns.contains(buffer.foldedText(r)),
+        // Cheap tests first: this runs for every subject found, and most are no such noun.
+        guard r.count == 2, i > 0,
               let t = tokens.firstIndex(where: { $0.range.lowerBound == r.lowerBound }), t >= 1,
+              tokens[t - 1].kind == .word(.numeral) || tokens[t - 1].kind == .word(.pronoun),
+              Self.anaphoricNouns.contains(buffer.foldedText(r)),
               Self.determiners.contains(buffer.foldedText(tokens[t - 1].range)) else { return nil }
         for j in stride(from: i - 1, through: 0, by: -1) {
             guard let f = found[j] else { continue }
@@ -23,7 +26,7 @@ extension SubjectReader {
         return tokens[t].isContent || tokens[t].kind == .closeQuote
     }
 
-    /// Nouns that only name a figure (folded, so simplified).
+    /// Nouns that only name a figure (folded, so simplified; two characters each).
     static let anaphoricNouns: Set<String> = [
         "数字", "数值", "数据", "比例", "比率", "比重", "指标", "数目", "数量", "占比", "人数", "金额", "规模", "总数",
     ]
