@@ -178,6 +178,9 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
 
     @Test func agePredicatesAreBridges() throws {
         #expect(try subject(of: "23岁", in: "牺牲时，田波扬年仅23岁。") == "田波扬")
+        // 享年 and 终年 (age at death) as well: never the subject themselves.
+        #expect(try subject(of: "94岁", in: "武侠小说泰斗金庸享年94岁。") == "武侠小说泰斗金庸")
+        #expect(try subject(of: "80歲", in: "鄉議局前主席劉皇發今早病逝，終年80歲。") == nil)
     }
 
     @Test func aRatesPeriodIsNotTheSubject() throws {
