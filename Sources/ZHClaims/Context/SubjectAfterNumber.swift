@@ -274,7 +274,7 @@ extension SubjectReader {
     static let causativeCompounds: Set<String> = [
         "受让", "转让", "出让", "礼让", "谦让", "退让", "相让", "忍让", "避让", "统令", "命令", "法令", "指令", "口令",
         "号令", "禁令", "条令", "政令", "军令", "律令", "司令", "县令", "即使", "大使", "公使", "特使", "天使", "假使",
-        "迫使", "驱使", "行使", "出使", "纵使", "促使",
+        "行使", "出使", "纵使",
     ]
 
     /// Clause verbs that are also nouns or modifiers after 的 (新型显示产业园, 大发现, 有关报道).

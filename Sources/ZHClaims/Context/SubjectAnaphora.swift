@@ -31,5 +31,6 @@ extension SubjectReader {
         "数字", "数值", "数据", "比例", "比率", "比重", "指标", "数目", "数量", "占比", "人数", "金额", "规模", "总数",
     ]
 
-    static let determiners: Set<String> = ["这一", "这个", "该", "此", "上述", "这"]
+    /// Determiners (quantifiers or pronouns in `SubjectLexicon`).
+    static let determiners: Set<String> = ["这一", "这个", "该", "此", "这"]
 }
