@@ -359,6 +359,28 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "1000多个", in: "1000多个乡镇建立起土地流转服务中心。") == "乡镇")
     }
 
+    @Test func aCopulaOrAVerbOfInclusionBeforeTheNumberIsNoPartOfTheSubject() throws {
+        #expect(try subject(of: "1540亿美元", in: "阿里巴巴可能将IPO估值定为1540亿美元。") == "IPO估值")
+        #expect(try subject(of: "28个", in: "改革后，国务院组成部门变为28个。") == "国务院组成部门")
+        #expect(try subject(of: "20.5%左右", in: "他估计真正的失业率应为20.5%左右。")?.hasSuffix("失业率") == true)
+        #expect(try subject(of: "5公里", in: "比赛项目包括5公里和10公里滑雪。") == "比赛项目")
+        #expect(try subject(of: "4个", in: "廉福章的4个子女全都是普通的农民。") == "子女")
+    }
+
+    @Test func anAdverbBetweenANounAndItsVerbEndsTheNoun() throws {
+        #expect(try subject(of: "三方面", in: "造成近期美股大跌的因素主要包括三方面。") == "因素")
+        #expect(try subject(of: "两座", in: "两座风洞主要用于高速飞行器试验。") == "风洞")
+        #expect(try subject(of: "33个", in: "近期又有33个外资项目集体签约。") == "外资项目")
+        // After a number they modify or are the noun.
+        #expect(try subject(of: "5个", in: "今年有5个主要城市实施限购。") == "主要城市")
+        #expect(try subject(of: "92个", in: "已有92个集体获得表彰。") == "集体")
+    }
+
+    @Test func theAgeOfDoingSomethingIsTheAge() throws {
+        #expect(try subject(of: "60岁", in: "领取养老金的年龄应为60岁。") == "年龄")
+        #expect(try subject(of: "33岁", in: "中关村189万从业人员的平均年龄只有33岁。")?.hasSuffix("人员") == true)
+    }
+
     @Test func ageInBracketsBelongsToThePersonBefore() throws {
         #expect(try subject(of: "32岁", in: "民警当场抓获嫌疑人李某(男,32岁,本地人)。")?.hasSuffix("李某") == true)
     }

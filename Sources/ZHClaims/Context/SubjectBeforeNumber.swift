@@ -131,7 +131,13 @@ extension SubjectReader {
                 }
                 var d = k
                 while d >= 0, tokens[d].kind == .word(.bridge) || tokens[d].kind == .word(.adverb) { d -= 1 }
-                if d >= 1, isWord(d, "的"), let owner = phrase(endingAt: d - 1) { out.phrase = owner }
+                // Not the object of a verb (`领取养老金的年龄` is an age of doing something), unless
+                // it names people (`189万|从业|人员的平均年龄`).
+                if d >= 1, isWord(d, "的"), let owner = phrase(endingAt: d - 1),
+                   owner.lowerBound == 0 || tokens[owner.lowerBound - 1].kind != .word(.verb)
+                    || SubjectLexicon.personHeads.contains(buffer.folded[tokens[owner.upperBound - 1].range.upperBound - 1]) {
+                    out.phrase = owner
+                }
             }
             return out
         }

@@ -163,7 +163,7 @@ struct SubjectLexicon: Sendable {
 
     /// Words the generated lists lack or mark as nouns, that are verbs next to a number.
     static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 包括 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新增 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具 打进 踢进 踢入 连进 连入 射进 罚进 轰进 轰入"
-    static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近 不同程度 程度不一 双双 很可能"
+    static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近 不同程度 程度不一 双双 很可能 全都 大都 大多 统统 相应"
 
     /// Words that stand between a subject and its number (see `WordClass.bridge`); 係 and 有
     /// cover Cantonese too.
@@ -182,7 +182,9 @@ struct SubjectLexicon: Sendable {
         长 深 厚 重 远 大约 左右 约 近 已 已经 将 预计 可 可达 可以 能 能够 会 将会 也 还 \
         又 再 仍 仍然 共 总共 一共 平均 年均 日均 最高 最低 最多 最少 只 仅 可能 或将 有望 \
         可望 等于 相等于 约等于 折合 破 分为 分成 介乎 介于 年仅 年近 年逾 年届 年约 时年 享年 终年 大增 大减 大降 \
-        大升 暴增 激增 锐减 骤降 骤增 距今
+        大升 暴增 激增 锐减 骤降 骤增 距今 \
+        列为 化为 变为 合为 定为 实为 应为 成为 改为 沦为 转为 设为 视为 评为 降为 升为 增为 减为 即为 亦为 \
+        皆为 多为 仍为 也为 都为 则为 包括 包含 涵盖
         """
 
     /// Scopes a rank is taken in (`战绩全国第一`, `位居全国第12`).

@@ -117,8 +117,29 @@ enum SubjectTokenizer {
             }
         }
         flushRun()
+        markAdverbsBeforeVerbs(&out, buffer)
         return out
     }
+
+    /// Words that modify a noun before a noun (`主要原因`, `集体经济`) but a verb between a noun and
+    /// a verb (`因素|主要|包括|三方面`, `股价|集体|下跌`): there they are adverbs, so no noun phrase
+    /// read backwards from the verb takes them in. After a number they stay nouns' modifiers,
+    /// as ICU's verbs may be nouns there (`三個|主要|擔心`, `8场|集体|采访`).
+    private static func markAdverbsBeforeVerbs(_ out: inout [SubjectToken], _ buffer: TextBuffer) {
+        guard out.count >= 3 else { return }
+        for k in 1..<(out.count - 1) where out[k].isContent && (2...3).contains(out[k].range.count)
+            && (out[k - 1].isContent || out[k - 1].kind == .closeQuote) {
+            let beforeVerb = out[k + 1].kind == .word(.verb)
+            guard beforeVerb || out[k + 1].kind == .word(.bridge) else { continue }
+            let text = buffer.folded[out[k].range]
+            // `村集体|只有`: before a bridge only 主要 (`因素|主要|包括`, `空间|主要|有`).
+            let words = beforeVerb ? adverbsBeforeVerbs : adverbsBeforeBridges
+            if words.contains(where: { text.elementsEqual($0.unicodeScalars) }) { out[k].kind = .word(.adverb) }
+        }
+    }
+
+    private static let adverbsBeforeBridges = ["主要", "最主要"]
+    private static let adverbsBeforeVerbs = adverbsBeforeBridges + ["集体", "分批"]
 
     /// A run of consecutive Han words (ICU's), read by longest match: at each place the longest
     /// lexicon word, unless ICU's word starting there is at least as long. An unknown ICU word
