@@ -376,6 +376,16 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "92个", in: "已有92个集体获得表彰。") == "集体")
     }
 
+    @Test func anEventCountedByItsVerbAlone() throws {
+        #expect(try subject(of: "22次", in: "在库尔斯克地区，乌军击退俄军22次进攻。") == "进攻")
+        #expect(try subject(of: "24次", in: "联军当天共发动了24次空袭。") == "空袭")
+    }
+
+    @Test func verbsOfArrivingAndOpeningEndTheNounBeforeThem() throws {
+        #expect(try subject(of: "约20家", in: "产业园建成后，将有约20家光子传感企业入驻。") == "光子传感企业")
+        #expect(try subject(of: "76家", in: "平均每个工作日就有76家企业开业。") == "企业")
+    }
+
     @Test func theAgeOfDoingSomethingIsTheAge() throws {
         #expect(try subject(of: "60岁", in: "领取养老金的年龄应为60岁。") == "年龄")
         #expect(try subject(of: "33岁", in: "中关村189万从业人员的平均年龄只有33岁。")?.hasSuffix("人员") == true)

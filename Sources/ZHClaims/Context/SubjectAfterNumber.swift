@@ -110,6 +110,12 @@ extension SubjectReader {
                 } else if k == start, nextIsNoun, [.count, .duration, .age].contains(claim.kind) {
                     opensWithVerb = true
                     k += 1
+                } else if k == start, endsClause(k + 1), claim.kind == .count, let unit = claim.unit,
+                          Self.eventClassifiers.contains(unit) {
+                    // Events are counted by their verb (`击退俄军22次|进攻。`, `举行两场|会谈`).
+                    k += 1
+                    end = k
+                    break scan
                 } else if end == k, nextIsNoun {
                     if innerVerb == nil { innerVerb = k }
                     k += 1
@@ -192,6 +198,9 @@ extension SubjectReader {
         guard let unit = claim.unit, Self.placeClassifiers.contains(unit) else { return false }
         return SubjectLexicon.singleCharacterNouns.contains(buffer.folded[r.lowerBound])
     }
+
+    /// Classifiers of events, which a verb alone may name (`22次进攻`).
+    static let eventClassifiers: Set<String> = ["次", "场", "轮", "回", "起"]
 
     static let placeClassifiers: Set<String> = ["个", "座", "所", "条", "家", "处", "片", "块"]
 
