@@ -386,6 +386,17 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "76家", in: "平均每个工作日就有76家企业开业。") == "企业")
     }
 
+    @Test func nounsTheTokenizerWouldCutAtAFunctionCharacterOrAVerb() throws {
+        // 可 alone bridges (可达); 可支配收入 is one noun.
+        #expect(try subject(of: "突破2万元", in: "全省农民人均可支配收入突破2万元。")?.hasSuffix("可支配收入") == true)
+        // 知识 is a noun (jieba tags it a verb).
+        #expect(try subject(of: "6565.9亿元", in: "其中，知识密集型服务出口6565.9亿元。") == "知识密集型服务出口")
+        // 要 is a modal, 剩下 a bridge, 余下 no noun.
+        #expect(try subject(of: "340元左右", in: "全国人均筹资标准要达到340元左右。") == "人均筹资标准")
+        #expect(try subject(of: "约20人", in: "媒体大幅裁员，70名员工剩下约20人。") == "员工")
+        #expect(try subject(of: "11宗", in: "餘下11宗仍在調查中。") == nil)
+    }
+
     @Test func theAgeOfDoingSomethingIsTheAge() throws {
         #expect(try subject(of: "60岁", in: "领取养老金的年龄应为60岁。") == "年龄")
         #expect(try subject(of: "33岁", in: "中关村189万从业人员的平均年龄只有33岁。")?.hasSuffix("人员") == true)

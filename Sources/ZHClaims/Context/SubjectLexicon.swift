@@ -130,7 +130,7 @@ struct SubjectLexicon: Sendable {
     static let singleParticles = "的 之 了 着 过 得 等 们 之多 之久 嘅 咗 哋"
     static let singlePrepositions = "在 对 从 向 由 于 把 被 给 以 按 据 经 自 至 到 比 较 将 当 朝 往 离 替 随 喺"
     static let singleConjunctions = "和 及 与 或 并 而 且 但 跟"
-    static let singleAdverbs = "须 共 约 近 逾 已 均 仅 只 还 又 也 都 再 就 才 更 最 亦 皆 尚 曾 正 未 不 没 很 太 现 快 仍 便 即 却 竟 另 应 刚 才 唔 咁"
+    static let singleAdverbs = "须 共 约 近 逾 已 均 仅 只 还 又 也 都 再 就 才 更 最 亦 皆 尚 曾 正 未 不 没 很 太 现 快 仍 便 即 却 竟 另 应 刚 才 要 唔 咁"
     static let singleVerbs = "是 有 获 称 说 使 让 令 致 给"
     static let singlePronouns = "其 该 此 这 那 各 每 我 你 他 她 它 本 哪 佢 呢 嗰"
     static let singleNumerals = "多 余 几 第 首 两 半"
@@ -158,7 +158,7 @@ struct SubjectLexicon: Sendable {
     static let quantifiers = """
         一些 许多 很多 众多 大量 少量 若干 多个 多名 多家 多次 多种 多年 多位 多项 大部分 一部分 \
         绝大部分 绝大多数 大多数 多数 少数 全部 所有 一切 其余 其他 其它 各种 各类 各项 各个 这些 那些 首次 \
-        首批 首个 这个 那个 这种 那种 这一 那一 这位 这家 这次 该 每个 几个 个别 好几 不少 一大批 一批
+        首批 首个 这个 那个 这种 那种 这一 那一 这位 这家 这次 该 每个 几个 个别 好几 不少 一大批 一批 余下
         """
 
     /// Words the generated lists lack or mark as nouns, that are verbs next to a number.
@@ -184,7 +184,7 @@ struct SubjectLexicon: Sendable {
         可望 等于 相等于 约等于 折合 破 分为 分成 介乎 介于 年仅 年近 年逾 年届 年约 时年 享年 终年 大增 大减 大降 \
         大升 暴增 激增 锐减 骤降 骤增 距今 \
         列为 化为 变为 合为 定为 实为 应为 成为 改为 沦为 转为 设为 视为 评为 降为 升为 增为 减为 即为 亦为 \
-        皆为 多为 仍为 也为 都为 则为 包括 包含 涵盖
+        皆为 多为 仍为 也为 都为 则为 包括 包含 涵盖 剩下 剩余 仅剩 只剩
         """
 
     /// Scopes a rank is taken in (`战绩全国第一`, `位居全国第12`).
@@ -193,7 +193,7 @@ struct SubjectLexicon: Sendable {
     /// Content words the generated verb list would split off or mistag, or that start with a
     /// function character the tokenizer would cut off (也门), or that jieba tags as pronouns though
     /// they modify a noun like 当地 does (本地确诊个案), or nouns it tags as verbs or adverbs (选手, 处长; 首相, 大连, 积分, 立法).
-    static let content = "组合 警察 督察 导演 会计 出纳 向导 参谋 通道 展商 组别 快递 立法 首相 首都 大连 约旦 大自然 小偷 活佛 果实 比分 满分 积分 终点 据点 相机 随笔 相声 难度 进度 长处 难点 好处 差别 尽头 正门 高速 高新 首发 初衷 猛将 大将 真相 极点 反面 正面 长途 低速 偏远 选手 对手 帮手 杀手 好手 考生 处长 组长 排长 站长 连长 镇长 判官 追兵 本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率"
+    static let content = "组合 警察 督察 导演 会计 出纳 向导 参谋 通道 展商 组别 快递 立法 首相 首都 大连 约旦 大自然 小偷 活佛 果实 比分 满分 积分 终点 据点 相机 随笔 相声 难度 进度 长处 难点 好处 差别 尽头 正门 高速 高新 首发 初衷 猛将 大将 真相 极点 反面 正面 长途 低速 偏远 选手 对手 帮手 杀手 好手 考生 处长 组长 排长 站长 连长 镇长 判官 追兵 本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率 可支配收入 可支配 知识"
 
     /// Verbs that take a clause, never part of a noun phrase (`观点|认为|十三五时期经济增速`).
     static let clauseVerbs: Set<String> = [
@@ -204,7 +204,7 @@ struct SubjectLexicon: Sendable {
     /// One-character nouns that make a noun of the verb before them (收费站, 手续费, 避难所, 安装工). Not
     /// 金, which opens names more often (`获得|金|马|影展`, `获得|金|奖`) than it ends a noun the
     /// lexicon lacks (保证金, 奖金 are listed).
-    static let nounSuffixes = ScalarSet("工 费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法".unicodeScalars.filter { $0 != " " })
+    static let nounSuffixes = ScalarSet("工 费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法 型".unicodeScalars.filter { $0 != " " })
 
     /// Bridges that predicate the number of the subject (`成交额|在|千万元以下`, `市值|为|4400亿元`):
     /// after one of them, `N的X` describes X by the subject's number, so the subject wins.
