@@ -397,6 +397,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "11宗", in: "餘下11宗仍在調查中。") == nil)
     }
 
+    @Test func passiveVerbsICUCutAfter被OpenANounForPeople() throws {
+        #expect(try subject(of: "12名", in: "救援人员及时将12名被困群众救出。") == "被困群众")
+        #expect(try subject(of: "11名", in: "金矿事故已有11名被困矿工成功获救。") == "被困矿工")
+    }
+
     @Test func theAgeOfDoingSomethingIsTheAge() throws {
         #expect(try subject(of: "60岁", in: "领取养老金的年龄应为60岁。") == "年龄")
         #expect(try subject(of: "33岁", in: "中关村189万从业人员的平均年龄只有33岁。")?.hasSuffix("人员") == true)
