@@ -89,6 +89,10 @@ public enum Lexicon {
         "新谢克尔": "ILS", "谢克尔": "ILS", "迪拉姆": "AED", "里亚尔": "SAR", "印尼盾": "IDR", "格里夫纳": "UAH", "兹罗提": "PLN",
     ]
 
+    /// Cents written as a unit of their own (`收跌1.05美分`, `每股派息20便士`): the amount is
+    /// given in the currency they are a hundredth of, so sums and comparisons stay in one unit.
+    static let hundredths: [String: String] = ["美分": "美元", "欧分": "欧元", "便士": "英镑", "港仙": "港元"]
+
     /// Currency words written before a number, and the unit they stand for.
     static let currencyPrefixes: [String: String] = [
         "$": "美元", "US$": "美元", "USD": "美元", "美元": "美元", "¥": "元", "￥": "元", "RMB": "元", "CNY": "元",

@@ -45,6 +45,14 @@ public struct Resolver: Sendable {
             }
         }
         fillWords(&claim, c, buffer, text)
+        if let u = claim.unit, let whole = Lexicon.hundredths[u] {
+            let cent = ExactDecimal(significand: 1, scale: 2)
+            guard let v = claim.value?.multiplied(by: cent) else { return .failure(.unreadable(u)) }
+            claim.value = v
+            claim.high = claim.high?.multiplied(by: cent)
+            claim.unit = whole
+            claim.currency = Lexicon.currency(ofUnit: whole)
+        }
         if let written = text(.low_unit), let high = claim.high, let value = claim.value, let unit = claim.unit {
             let lowUnit = Lexicon.unit(written, kind: kind)
             // A shortened repeat of the unit is the same unit: 20度到30度电.
