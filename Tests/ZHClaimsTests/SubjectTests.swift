@@ -402,6 +402,18 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "11名", in: "金矿事故已有11名被困矿工成功获救。") == "被困矿工")
     }
 
+    @Test func whatChangedSinceAnEarlierTimeIsNamedBefore比() throws {
+        #expect(try subject(of: "0.4个百分点", in: "非化石能源消费同比增长3.9%，增速比上年全年加快0.4个百分点。") == "增速")
+        #expect(try subject(of: "1386万人", in: "年末农村贫困人口1660万人，比上年末减少1386万人。") == "农村贫困人口")
+    }
+
+    @Test func newlyAddedIsABridgeNotTheSubject() throws {
+        #expect(try subject(of: "211298例", in: "过去24小时，印度新增确诊病例211298例。") == "确诊病例")
+        #expect(try subject(of: "1206万人", in: "2022年，全国城镇新增就业1206万人。") == "城镇新增就业")
+        // 不等 ends a range; what ranges is named before it.
+        #expect(try subject(of: "几百元", in: "帮人勘井的报酬每次在100元到几百元不等。") == "报酬")
+    }
+
     @Test func theAgeOfDoingSomethingIsTheAge() throws {
         #expect(try subject(of: "60岁", in: "领取养老金的年龄应为60岁。") == "年龄")
         #expect(try subject(of: "33岁", in: "中关村189万从业人员的平均年龄只有33岁。")?.hasSuffix("人员") == true)

@@ -51,6 +51,13 @@ extension SubjectReader {
             out.reachedStart = true
             return out
         }
+        // `增速|比|上年|全年|加快|0.4个百分点`: compared with a time, what changed is named before 比.
+        var base = j
+        while base > 0, base > j - 3, [.word(.time), .word(.scope), .word(.locality)].contains(tokens[base].kind) { base -= 1 }
+        if Self.comparisonBases.contains(where: { isWord(base, $0) }) {
+            nameBefore(base - 1, claim, &out)
+            return out
+        }
         // A share or a part: `年收入的10％` → 年收入; `X占Y的N%`, `X达到Y的两倍` → X;
         // `从事冰雪产业的达到2万人` → 冰雪产业. Not for durations (`短短的不到一年`).
         if isWord(j, "的") {

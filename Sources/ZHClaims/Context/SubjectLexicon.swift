@@ -127,7 +127,7 @@ struct SubjectLexicon: Sendable {
 
     /// Single characters that ICU often leaves alone and that are function words when alone.
     /// Single characters not listed here count as content (警/情, 网/格 stay part of a noun).
-    static let singleParticles = "的 之 了 着 过 得 等 们 之多 之久 嘅 咗 哋"
+    static let singleParticles = "的 之 了 着 过 得 等 们 之多 之久 嘅 咗 哋 不等"
     static let singlePrepositions = "在 对 从 向 由 于 把 被 给 以 按 据 经 自 至 到 比 较 将 当 朝 往 离 替 随 喺"
     static let singleConjunctions = "和 及 与 或 并 而 且 但 跟"
     static let singleAdverbs = "须 共 约 近 逾 已 均 仅 只 还 又 也 都 再 就 才 更 最 亦 皆 尚 曾 正 未 不 没 很 太 现 快 仍 便 即 却 竟 另 应 刚 才 要 唔 咁"
@@ -162,7 +162,7 @@ struct SubjectLexicon: Sendable {
         """
 
     /// Words the generated lists lack or mark as nouns, that are verbs next to a number.
-    static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 包括 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新增 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具 打进 踢进 踢入 连进 连入 射进 罚进 轰进 轰入 入驻 落户 获救 入院 开业 亮相 停业 退市 参赛 晋级 出线 被困 被拘 被拐 被骗 被俘 被遣返 被隔离 被绑架"
+    static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 包括 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具 打进 踢进 踢入 连进 连入 射进 罚进 轰进 轰入 入驻 落户 获救 入院 开业 亮相 停业 退市 参赛 晋级 出线 被困 被拘 被拐 被骗 被俘 被遣返 被隔离 被绑架"
     static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近 不同程度 程度不一 双双 很可能 全都 大都 大多 统统 相应"
 
     /// Words that stand between a subject and its number (see `WordClass.bridge`); 係 and 有
@@ -184,7 +184,8 @@ struct SubjectLexicon: Sendable {
         可望 等于 相等于 约等于 折合 破 分为 分成 介乎 介于 年仅 年近 年逾 年届 年约 时年 享年 终年 大增 大减 大降 \
         大升 暴增 激增 锐减 骤降 骤增 距今 \
         列为 化为 变为 合为 定为 实为 应为 成为 改为 沦为 转为 设为 视为 评为 降为 升为 增为 减为 即为 亦为 \
-        皆为 多为 仍为 也为 都为 则为 包括 包含 涵盖 剩下 剩余 仅剩 只剩
+        皆为 多为 仍为 也为 都为 则为 包括 包含 涵盖 剩下 剩余 仅剩 只剩 \
+        新增 加快 放缓 减缓 加速 放慢 趋缓 缩短
         """
 
     /// Scopes a rank is taken in (`战绩全国第一`, `位居全国第12`).
@@ -193,7 +194,7 @@ struct SubjectLexicon: Sendable {
     /// Content words the generated verb list would split off or mistag, or that start with a
     /// function character the tokenizer would cut off (也门), or that jieba tags as pronouns though
     /// they modify a noun like 当地 does (本地确诊个案), or nouns it tags as verbs or adverbs (选手, 处长; 首相, 大连, 积分, 立法).
-    static let content = "组合 警察 督察 导演 会计 出纳 向导 参谋 通道 展商 组别 快递 立法 首相 首都 大连 约旦 大自然 小偷 活佛 果实 比分 满分 积分 终点 据点 相机 随笔 相声 难度 进度 长处 难点 好处 差别 尽头 正门 高速 高新 首发 初衷 猛将 大将 真相 极点 反面 正面 长途 低速 偏远 选手 对手 帮手 杀手 好手 考生 处长 组长 排长 站长 连长 镇长 判官 追兵 本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率 可支配收入 可支配 知识"
+    static let content = "组合 警察 督察 导演 会计 出纳 向导 参谋 通道 展商 组别 快递 立法 首相 首都 大连 约旦 大自然 小偷 活佛 果实 比分 满分 积分 终点 据点 相机 随笔 相声 难度 进度 长处 难点 好处 差别 尽头 正门 高速 高新 首发 初衷 猛将 大将 真相 极点 反面 正面 长途 低速 偏远 选手 对手 帮手 杀手 好手 考生 处长 组长 排长 站长 连长 镇长 判官 追兵 本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率 可支配收入 可支配 知识 新增就业"
 
     /// Verbs that take a clause, never part of a noun phrase (`观点|认为|十三五时期经济增速`).
     static let clauseVerbs: Set<String> = [
