@@ -414,6 +414,19 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "几百元", in: "帮人勘井的报酬每次在100元到几百元不等。") == "报酬")
     }
 
+    @Test func sentencesAndTimeFramesOfCourtAndNewsReports() throws {
+        #expect(try subject(of: "8年", in: "法院依法判处被告有期徒刑8年。")?.hasSuffix("有期徒刑") == true)
+        #expect(try subject(of: "五年", in: "对童名谦以玩忽职守罪判处有期徒刑五年。") == "有期徒刑")
+        #expect(try subject(of: "16年", in: "这是中国队时隔16年再度夺得冠军。") == nil)
+        #expect(try subject(of: "一天", in: "经常一天下来，衣服都湿透了。") == nil)
+    }
+
+    @Test func aWordDescribingTheNounAfter的() throws {
+        #expect(try subject(of: "95岁", in: "如今，95岁高龄的余新元每天坚持锻炼。") == "余新元")
+        #expect(try subject(of: "两种", in: "他在青少年时期出现两种不同的肿瘤。") == "肿瘤")
+        #expect(try subject(of: "6.4%", in: "农村居民人均可支配收入达到11622元，实际增长6.4%。") == "农村居民人均可支配收入")
+    }
+
     @Test func theAgeOfDoingSomethingIsTheAge() throws {
         #expect(try subject(of: "60岁", in: "领取养老金的年龄应为60岁。") == "年龄")
         #expect(try subject(of: "33岁", in: "中关村189万从业人员的平均年龄只有33岁。")?.hasSuffix("人员") == true)

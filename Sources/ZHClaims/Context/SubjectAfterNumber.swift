@@ -11,6 +11,11 @@ extension SubjectReader {
         // `500米长的栈桥`: the dimension word belongs to the number.
         if j + 1 < tokens.count, isDimension(j), isWord(j + 1, "的") { j += 1 }
         if isWord(j, "的") { return phraseAfterDe(j, claim) }
+        // `89岁高龄的黎介寿`, `两份不同的表格`: a word describing the noun after 的.
+        if j + 1 < tokens.count, isWord(j + 1, "的"),
+           Self.describingWords.contains(where: { isWord(j, $0) }) || claim.kind == .age && isWord(j, "高龄") {
+            return phraseAfterDe(j + 1, claim)
+        }
         // `两个迷失归途的儿童`, `100家最大的银行`: a verb or superlative clause before 的
         // describes the noun after it.
         var k = j
@@ -198,6 +203,9 @@ extension SubjectReader {
         guard let unit = claim.unit, Self.placeClassifiers.contains(unit) else { return false }
         return SubjectLexicon.singleCharacterNouns.contains(buffer.folded[r.lowerBound])
     }
+
+    /// Words between a count and 的 that describe the noun after it.
+    static let describingWords = ["不同", "相同", "类似", "同样", "一样", "不等"]
 
     /// Classifiers of events, which a verb alone may name (`22次进攻`).
     static let eventClassifiers: Set<String> = ["次", "场", "轮", "回", "起"]

@@ -124,20 +124,26 @@ enum SubjectTokenizer {
     /// Words that modify a noun before a noun (`主要原因`, `集体经济`) but a verb between a noun and
     /// a verb (`因素|主要|包括|三方面`, `股价|集体|下跌`): there they are adverbs, so no noun phrase
     /// read backwards from the verb takes them in. After a number they stay nouns' modifiers,
-    /// as ICU's verbs may be nouns there (`三個|主要|擔心`, `8场|集体|采访`).
+    /// as ICU's verbs may be nouns there (`三個|主要|擔心`, `8场|集体|采访`). 实际 and 名义 before a
+    /// verb of change are adverbs wherever they stand (`，实际增长174倍`; `实际使用外资` stays).
     private static func markAdverbsBeforeVerbs(_ out: inout [SubjectToken], _ buffer: TextBuffer) {
-        guard out.count >= 3 else { return }
-        for k in 1..<(out.count - 1) where out[k].isContent && (2...3).contains(out[k].range.count)
-            && (out[k - 1].isContent || out[k - 1].kind == .closeQuote) {
+        guard out.count >= 2 else { return }
+        for k in 0..<(out.count - 1) where out[k].isContent && (2...3).contains(out[k].range.count) {
             let beforeVerb = out[k + 1].kind == .word(.verb)
             guard beforeVerb || out[k + 1].kind == .word(.bridge) else { continue }
             let text = buffer.folded[out[k].range]
+            func isAny(_ words: [String]) -> Bool { words.contains(where: { text.elementsEqual($0.unicodeScalars) }) }
+            if !beforeVerb, isAny(adverbsOfChange) {
+                out[k].kind = .word(.adverb)
+                continue
+            }
+            guard k > 0, out[k - 1].isContent || out[k - 1].kind == .closeQuote else { continue }
             // `村集体|只有`: before a bridge only 主要 (`因素|主要|包括`, `空间|主要|有`).
-            let words = beforeVerb ? adverbsBeforeVerbs : adverbsBeforeBridges
-            if words.contains(where: { text.elementsEqual($0.unicodeScalars) }) { out[k].kind = .word(.adverb) }
+            if isAny(beforeVerb ? adverbsBeforeVerbs : adverbsBeforeBridges) { out[k].kind = .word(.adverb) }
         }
     }
 
+    private static let adverbsOfChange = ["实际", "名义"]
     private static let adverbsBeforeBridges = ["主要", "最主要"]
     private static let adverbsBeforeVerbs = adverbsBeforeBridges + ["集体", "分批"]
 

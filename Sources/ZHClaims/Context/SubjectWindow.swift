@@ -14,18 +14,19 @@ extension SubjectFinder {
     }
 
     /// A duration that frames time rather than measures something: `一年来`, `三年以来`,
-    /// `10年前`, `两天后`, `14天内`, `过去4年中`, `未来两天`, `今明两年`, `短短(的)一年`, `近两年`, `这两天`, `头两年`.
+    /// `10年前`, `两天后`, `14天内`, `过去4年中`, `未来两天`, `今明两年`, `短短(的)一年`, `近两年`, `这两天`, `头两年`,
+    /// `时隔5年`, `一天下来`.
     static func isTimeFrame(_ span: Range<Int>, _ buffer: TextBuffer, _ sentence: Range<Int>) -> Bool {
         let f = buffer.folded
         let e = span.upperBound
         if e < sentence.upperBound {
             if "来前后内间里中".unicodeScalars.contains(f[e]) { return true }
-            if e + 1 < sentence.upperBound, ["以来", "以后", "以前", "之前", "之后", "之内", "之间", "以内", "期间", "伊始"]
+            if e + 1 < sentence.upperBound, ["以来", "以后", "以前", "之前", "之后", "之内", "之间", "以内", "期间", "伊始", "下来"]
                 .contains(where: { matches(f, e, $0) }) { return true }
         }
         let s = span.lowerBound
         if s - 1 >= sentence.lowerBound, "近这那头每后前".unicodeScalars.contains(f[s - 1]) { return true }
-        if s - 2 >= sentence.lowerBound, ["过去", "未来", "最近", "今后", "此前", "近来", "之前", "以前", "今明", "短短"]
+        if s - 2 >= sentence.lowerBound, ["过去", "未来", "最近", "今后", "此前", "近来", "之前", "以前", "今明", "短短", "时隔", "事隔", "相隔"]
             .contains(where: { matches(f, s - 2, $0) }) { return true }
         if s - 3 >= sentence.lowerBound, matches(f, s - 3, "短短的") { return true }
         return false
