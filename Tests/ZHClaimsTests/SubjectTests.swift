@@ -180,7 +180,8 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "23岁", in: "牺牲时，田波扬年仅23岁。") == "田波扬")
         // 享年 and 终年 (age at death) as well: never the subject themselves.
         #expect(try subject(of: "94岁", in: "武侠小说泰斗金庸享年94岁。") == "武侠小说泰斗金庸")
-        #expect(try subject(of: "80歲", in: "鄉議局前主席劉皇發今早病逝，終年80歲。") == nil)
+        // After a clause naming the person, the age is theirs (see anAgeAtDeathIsThePersons…).
+        #expect(try subject(of: "80歲", in: "鄉議局前主席劉皇發今早病逝，終年80歲。")?.hasSuffix("劉皇發") == true)
     }
 
     @Test func aRatesPeriodIsNotTheSubject() throws {
@@ -425,6 +426,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "95岁", in: "如今，95岁高龄的余新元每天坚持锻炼。") == "余新元")
         #expect(try subject(of: "两种", in: "他在青少年时期出现两种不同的肿瘤。") == "肿瘤")
         #expect(try subject(of: "6.4%", in: "农村居民人均可支配收入达到11622元，实际增长6.4%。") == "农村居民人均可支配收入")
+    }
+
+    @Test func anAgeAtDeathIsThePersonsTheClauseBeforeNames() throws {
+        #expect(try subject(of: "76岁", in: "霍金于3月14日去世，享年76岁。") == "霍金")
+        #expect(try subject(of: "85岁", in: "周铁农同志因病于1月3日在北京逝世，享年85岁。") == "周铁农同志")
+        // 现年 bridges like 时年; 遭 ends a noun like 被.
+        #expect(try subject(of: "60岁", in: "卡特现年60岁，是国家安全领域的专家。") == "卡特")
+        #expect(try subject(of: "87个", in: "湖北有87个乡镇遭暴雨袭击。") == "乡镇")
     }
 
     @Test func theAgeOfDoingSomethingIsTheAge() throws {

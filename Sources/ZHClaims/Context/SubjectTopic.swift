@@ -7,6 +7,8 @@ extension SubjectReader {
     /// reached or changed by a verb right before it (`，同比增长|3.4%`, `，达到|13390亿斤`), not
     /// one that is merely had or is (`有|66%`: a new subject often follows).
     func continuesTopic(_ t: Int, _ claim: Claim) -> Bool {
+        // `…逝世，享年91岁`: the age at death is the person's the clause before names.
+        if claim.kind == .age, t > 0, Self.agesAtDeath.contains(where: { isWord(t - 1, $0) }) { return true }
         guard [.change, .percent, .money, .measure, .multiple].contains(claim.kind) else { return false }
         // `突破2.5%以上`: the verb is inside the span.
         if Self.predicatingApprox.contains(where: { startsWithText(claim.span, $0) }) { return true }
@@ -27,6 +29,8 @@ extension SubjectReader {
         return false
     }
 
+    static let agesAtDeath = ["享年", "终年"]
+
     static let existentials: Set<String> = ["有", "是", "係", "冇", "还有", "共有", "拥有", "已有", "计有", "只有", "仅有", "都是", "也是", "就是", "只是", "仅是", "正是", "即是", "还是"]
 
     /// The topic a clause without a subject continues (`白酒行业营收增速|再上台阶，从此前20%左右
@@ -45,10 +49,11 @@ extension SubjectReader {
                     || tokens[s].kind == .word(.conjunction) || (tokens[s].claimIndex.map { claims[$0].kind == .date } ?? false) {
                 s += 1
             }
-            // The predicate: the first verb, bridge or adverb of the clause.
+            // The predicate: the first verb, bridge or adverb of the clause, or the preposition
+            // before it (`饶宗颐|在|香港|逝世`: the topic is not the place).
             var e = s
             while e < clauseEnd, e - s < 8, tokens[e].claimIndex == nil {
-                if case let .word(c) = tokens[e].kind, c == .verb || c == .bridge || c == .adverb { break }
+                if case let .word(c) = tokens[e].kind, c == .verb || c == .bridge || c == .adverb || c == .preposition { break }
                 e += 1
             }
             if e > s, e < clauseEnd, tokens[e].wordClass != nil, let np = phrase(endingAt: e - 1), np.lowerBound >= s {
