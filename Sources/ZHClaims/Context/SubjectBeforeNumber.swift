@@ -54,7 +54,8 @@ extension SubjectReader {
         // `增速|比|上年|全年|加快|0.4个百分点`: compared with a time, what changed is named before 比.
         var base = j
         while base > 0, base > j - 3, [.word(.time), .word(.scope), .word(.locality)].contains(tokens[base].kind) { base -= 1 }
-        if Self.comparisonBases.contains(where: { isWord(base, $0) }) {
+        if base >= 0, tokens[base].wordClass != nil, "比较".unicodeScalars.contains(buffer.folded[tokens[base].range.lowerBound]),
+           Self.comparisonBases.contains(where: { isWord(base, $0) }) {
             nameBefore(base - 1, claim, &out)
             return out
         }

@@ -130,7 +130,8 @@ enum SubjectTokenizer {
         guard out.count >= 2 else { return }
         for k in 0..<(out.count - 1) where out[k].isContent && (2...3).contains(out[k].range.count) {
             let beforeVerb = out[k + 1].kind == .word(.verb)
-            guard beforeVerb || out[k + 1].kind == .word(.bridge) else { continue }
+            guard beforeVerb || out[k + 1].kind == .word(.bridge),
+                  adverbStarts.contains(buffer.folded[out[k].range.lowerBound]) else { continue }
             let text = buffer.folded[out[k].range]
             func isAny(_ words: [String]) -> Bool { words.contains(where: { text.elementsEqual($0.unicodeScalars) }) }
             if !beforeVerb, isAny(adverbsOfChange) {
@@ -143,6 +144,8 @@ enum SubjectTokenizer {
         }
     }
 
+    /// First characters of the words below: most tokens are ruled out by one lookup.
+    private static let adverbStarts: ScalarSet = "实名主最集分"
     private static let adverbsOfChange = ["实际", "名义"]
     private static let adverbsBeforeBridges = ["主要", "最主要"]
     private static let adverbsBeforeVerbs = adverbsBeforeBridges + ["集体", "分批"]

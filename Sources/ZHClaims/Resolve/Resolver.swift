@@ -45,7 +45,8 @@ public struct Resolver: Sendable {
             }
         }
         fillWords(&claim, c, buffer, text)
-        if let u = claim.unit, let whole = Lexicon.hundredths[u] {
+        // (Every cent word is two CJK characters: six UTF-8 bytes, checked before hashing.)
+        if kind == .money || kind == .change, let u = claim.unit, u.utf8.count == 6, let whole = Lexicon.hundredths[u] {
             let cent = ExactDecimal(significand: 1, scale: 2)
             guard let v = claim.value?.multiplied(by: cent) else { return .failure(.unreadable(u)) }
             claim.value = v
