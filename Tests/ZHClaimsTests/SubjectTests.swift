@@ -436,6 +436,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "87个", in: "湖北有87个乡镇遭暴雨袭击。") == "乡镇")
     }
 
+    @Test func aValueAtATimeNamesNoShare() throws {
+        // `…的N` after a time word is that time's value, like after a date.
+        #expect(try subject(of: "1.27%", in: "贫困发生率由2014年的11.8%降至今年的1.27%。") == "贫困发生率")
+        #expect(try subject(of: "4.39%", in: "贫困发生率从2012年底的10.2%下降至2018年底的4.39%。") == "贫困发生率")
+    }
+
     @Test func theAgeOfDoingSomethingIsTheAge() throws {
         #expect(try subject(of: "60岁", in: "领取养老金的年龄应为60岁。") == "年龄")
         #expect(try subject(of: "33岁", in: "中关村189万从业人员的平均年龄只有33岁。")?.hasSuffix("人员") == true)

@@ -63,9 +63,10 @@ extension SubjectReader {
         // `从事冰雪产业的达到2万人` → 冰雪产业. Not for durations (`短短的不到一年`).
         if isWord(j, "的") {
             guard claim.kind != .duration else { return out }
-            // `收入|从|2012年|的|4262.4元|增长到|2024年|的|14200元`: a date's value names no share;
-            // the subject stands before the date (and 从), or is the claim's the change started from.
-            if j >= 1, let d = tokens[j - 1].claimIndex, claims[d].kind == .date {
+            // `收入|从|2012年|的|4262.4元|增长到|2024年|的|14200元`: a date's value names no share
+            // (nor `降至|今年|的|1.27%`); the subject stands before the date (and 从), or is the
+            // claim's the change started from.
+            if j >= 1, tokens[j - 1].claimIndex.map({ claims[$0].kind == .date }) == true || tokens[j - 1].kind == .word(.time) {
                 nameBefore(j - 2, claim, &out)
                 return out
             }
