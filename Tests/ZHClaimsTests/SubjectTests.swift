@@ -406,6 +406,8 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
     @Test func whatChangedSinceAnEarlierTimeIsNamedBefore比() throws {
         #expect(try subject(of: "0.4个百分点", in: "非化石能源消费同比增长3.9%，增速比上年全年加快0.4个百分点。") == "增速")
         #expect(try subject(of: "1386万人", in: "年末农村贫困人口1660万人，比上年末减少1386万人。") == "农村贫困人口")
+        #expect(try subject(of: "29万公里", in: "公路总里程达到549万公里，比“十三五”末增加29万公里。") == "公路总里程")
+        #expect(try subject(of: "43种", in: "长江流域监测到鱼类351种，比禁渔前增加43种。") == "鱼类")
     }
 
     @Test func newlyAddedIsABridgeNotTheSubject() throws {

@@ -52,8 +52,10 @@ extension SubjectReader {
             return out
         }
         // `增速|比|上年|全年|加快|0.4个百分点`: compared with a time, what changed is named before 比.
+        // So with a named period before the time word (`较|“十三五”|末|增加`, `比|禁渔|前|增加`).
         var base = j
         while base > 0, base > j - 3, [.word(.time), .word(.scope), .word(.locality)].contains(tokens[base].kind) { base -= 1 }
+        if base < j, base >= 0, let period = phrase(endingAt: base, allowVerbHead: true) { base = period.lowerBound - 1 }
         if base >= 0, tokens[base].wordClass != nil, "比较".unicodeScalars.contains(buffer.folded[tokens[base].range.lowerBound]),
            Self.comparisonBases.contains(where: { isWord(base, $0) }) {
             nameBefore(base - 1, claim, &out)
