@@ -444,6 +444,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "4.39%", in: "贫困发生率从2012年底的10.2%下降至2018年底的4.39%。") == "贫困发生率")
     }
 
+    @Test func aNameInBracketsStandsForTheNounBeforeIt() throws {
+        #expect(try subject(of: "0.1%", in: "9月份，居民消费价格指数（CPI）环比上涨0.1%。") == "居民消费价格指数")
+        #expect(try subject(of: "4.88%", in: "招行(03968)下跌4.88%。") == "招行")
+        // 增长了: a change after 了 still continues the clause before.
+        #expect(try subject(of: "12.5%", in: "全市工业用电量稳步回升，同比增长了12.5%。") == "工业用电量")
+    }
+
     @Test func theAgeOfDoingSomethingIsTheAge() throws {
         #expect(try subject(of: "60岁", in: "领取养老金的年龄应为60岁。") == "年龄")
         #expect(try subject(of: "33岁", in: "中关村189万从业人员的平均年龄只有33岁。")?.hasSuffix("人员") == true)

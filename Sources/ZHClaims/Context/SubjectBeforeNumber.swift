@@ -46,11 +46,13 @@ extension SubjectReader {
            p < 0 || tokens[p].kind != .word(.verb) {
             out.predicated = true
         }
-        let j = skipBridges(from: start, claim, &out)
+        var j = skipBridges(from: start, claim, &out)
         guard j >= 0 else {
             out.reachedStart = true
             return out
         }
+        // `居民消费价格指数（CPI）|环比上涨|0.1%`: a name in brackets stands for the noun before it.
+        if tokens[j].kind == .closeBracket, let open = openBracket(before: j), open >= 1 { j = open - 1 }
         // `增速|比|上年|全年|加快|0.4个百分点`: compared with a time, what changed is named before 比.
         // So with a named period before the time word (`较|“十三五”|末|增加`, `比|禁渔|前|增加`).
         var base = j

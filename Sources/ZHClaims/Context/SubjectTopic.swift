@@ -17,6 +17,8 @@ extension SubjectReader {
             switch tokens[p].kind {
             case .space, .word(.time), .word(.locality):
                 p -= 1
+            case .word(.particle) where isWord(p, "了"):
+                p -= 1   // 增长|了
             case .word(.preposition) where Self.toWords.contains(where: { isWord(p, $0) }):
                 p -= 1   // 上升|到, 提升|至
             case .word(.bridge):
