@@ -204,7 +204,8 @@ extension SubjectReader {
         return SubjectLexicon.singleCharacterNouns.contains(buffer.folded[r.lowerBound])
     }
 
-    /// Words between a count and 的 that describe the noun after it.
+    /// Words between a number and 的 that describe the noun after it (`两种不同的肿瘤`,
+    /// `1000元至3万元不等的奖励`).
     static let describingWords = ["不同", "相同", "类似", "同样", "一样", "不等"]
 
     /// Classifiers of events, which a verb alone may name (`22次进攻`).

@@ -45,15 +45,7 @@ public struct Resolver: Sendable {
             }
         }
         fillWords(&claim, c, buffer, text)
-        // (Every cent word is two CJK characters: six UTF-8 bytes, checked before hashing.)
-        if kind == .money || kind == .change, let u = claim.unit, u.utf8.count == 6, let whole = Lexicon.hundredths[u] {
-            let cent = ExactDecimal(significand: 1, scale: 2)
-            guard let v = claim.value?.multiplied(by: cent) else { return .failure(.unreadable(u)) }
-            claim.value = v
-            claim.high = claim.high?.multiplied(by: cent)
-            claim.unit = whole
-            claim.currency = Lexicon.currency(ofUnit: whole)
-        }
+        if case let .failure(f) = Self.centsInWholeUnits(&claim) { return .failure(f) }
         if let written = text(.low_unit), let high = claim.high, let value = claim.value, let unit = claim.unit {
             let lowUnit = Lexicon.unit(written, kind: kind)
             // A shortened repeat of the unit is the same unit: 20度到30度电.
@@ -306,6 +298,20 @@ public struct Resolver: Sendable {
             total = sum
         }
         return .success((total, smallest.unit))
+    }
+
+    /// An amount in cents (`1.05美分`) restated in the currency they are a hundredth of (0.0105
+    /// 美元, USD). Every cent word is two CJK characters, six UTF-8 bytes: checked before hashing.
+    private static func centsInWholeUnits(_ claim: inout Claim) -> Result<Void, Failure> {
+        guard claim.kind == .money || claim.kind == .change, let u = claim.unit, u.utf8.count == 6,
+              let whole = Lexicon.hundredths[u] else { return .success(()) }
+        let cent = ExactDecimal(significand: 1, scale: 2)
+        guard let v = claim.value?.multiplied(by: cent) else { return .failure(.unreadable(u)) }
+        claim.value = v
+        claim.high = claim.high?.multiplied(by: cent)
+        claim.unit = whole
+        claim.currency = Lexicon.currency(ofUnit: whole)
+        return .success(())
     }
 
     /// 半 before a multiplier: one half of it (半百 → 50). nil for anything else.
