@@ -413,6 +413,7 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
     @Test func newlyAddedIsABridgeNotTheSubject() throws {
         #expect(try subject(of: "211298例", in: "过去24小时，印度新增确诊病例211298例。") == "确诊病例")
         #expect(try subject(of: "1206万人", in: "2022年，全国城镇新增就业1206万人。") == "城镇新增就业")
+        #expect(try subject(of: "8930亿元", in: "今年1至5月，全国累计新增减税降费8930亿元。") == "减税降费")
         // 不等 ends a range; what ranges is named before it.
         #expect(try subject(of: "几百元", in: "帮人勘井的报酬每次在100元到几百元不等。") == "报酬")
     }
