@@ -39,6 +39,9 @@ public enum GroupRole: String, CaseIterable, Sendable {
     case low_unit
     /// The upper bound of a range of ratios written A:B (1:66-1:33): its A and B.
     case high_numer, high_denom
+    /// The place of a pair after a written head (一千二三百: 百): both bounds end in it, so
+    /// 一万二三百 is 10200 to 10300 (一万二 alone would read 12000).
+    case tail_mult
 }
 
 extension GroupRole {
@@ -77,6 +80,7 @@ extension GroupRole {
         case .low_unit: 27
         case .high_numer: 28
         case .high_denom: 29
+        case .tail_mult: 30
         }
     }
 }

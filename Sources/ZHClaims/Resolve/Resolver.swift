@@ -70,7 +70,7 @@ public struct Resolver: Sendable {
     }
 
     /// Groups holding numbers, where spaces are dropped.
-    private static let numericRoles: Set<GroupRole> = [.num, .mult, .high, .high_mult, .high_tail, .numer, .denom, .high_numer, .high_denom, .frac, .high_frac, .vague]
+    private static let numericRoles: Set<GroupRole> = [.num, .mult, .high, .high_mult, .high_tail, .tail_mult, .numer, .denom, .high_numer, .high_denom, .frac, .high_frac, .vague]
 
     /// The value (and range high) from num/mult/vague/half/frac/numer/denom/high groups.
     private func value(_ c: Candidate, _ text: (GroupRole) -> String?) -> Result<(ExactDecimal, ExactDecimal?), Failure> {
@@ -101,7 +101,8 @@ public struct Resolver: Sendable {
         } else if let vague = text(.vague) {
             guard let magnitude = Self.vagueMagnitude(vague) else { return .failure(.unreadable(vague)) }
             v = magnitude
-        } else if let num = text(.num) {
+        } else if let written = text(.num) {
+            let num = written + (Self.pairPlace(text) ?? "")
             // A multiplier after a number that already has a big unit belongs inside it:
             // 四十五亿四千零四 + 万 is 4540040000, not (4500004004) × 10^4.
             if let m = mult, num.contains(where: { $0 == "亿" || $0 == "万" || $0 == "兆" }), let whole = Numeral.parse(num + m) {
@@ -125,11 +126,19 @@ public struct Resolver: Sendable {
         return finish(v, c, text, multApplied: false)
     }
 
+    /// The place written after a pair and its multiplier, which end both bounds' text: read
+    /// with the head, 两亿七八千万 is 两亿七千万 to 两亿八千万 (a multiplier applied afterwards
+    /// would multiply the head too).
+    private static func pairPlace(_ text: (GroupRole) -> String?) -> String? {
+        text(.tail_mult).map { $0 + (text(.high_mult) ?? "") }
+    }
+
     /// The rest of `value`: subunits, 半, multipliers, the range's high bound, sign and scale.
     private func finish(_ start: ExactDecimal, _ c: Candidate, _ text: (GroupRole) -> String?, multApplied: Bool) -> Result<(ExactDecimal, ExactDecimal?), Failure> {
         var v = start
         let mult = multApplied ? nil : text(.mult)
-        let highMult = text(.high_mult)
+        // After a pair's place the multiplier is part of both bounds' text (see `pairPlace`).
+        let highMult = text(.tail_mult) == nil ? text(.high_mult) : nil
         if let frac = text(.frac) {
             // Digits after the unit continue the value: 12秒58 → 12.58; 六成八 → 6.8 成;
             // 角/毛 and 分 after 元 are tenths and hundredths: 五元三毛 → 5.3, 九元一角八分 → 9.18.
@@ -137,7 +146,8 @@ public struct Resolver: Sendable {
             v = s
         }
         // The upper bound written as the last digit only: 一万六七 → 一万七, 三十五六 → 三十六.
-        let highText = text(.high_tail).flatMap { tail in text(.num).map { String($0.dropLast()) + tail } } ?? text(.high)
+        // With its place after it, both bounds end in it: 一千二三百 → 一千三百.
+        let highText = text(.high_tail).flatMap { tail in text(.num).map { String($0.dropLast()) + tail + (Self.pairPlace(text) ?? "") } } ?? text(.high)
         // 半 after the number, or inside the unit (一个半小时, 6個半鐘): one half more. The unit
         // of a range follows its upper bound, so a 半 in it is the upper bound's (45分鐘至一個半小時).
         let half = ExactDecimal(significand: 5, scale: 1)
@@ -215,7 +225,7 @@ public struct Resolver: Sendable {
     }
 
     /// The groups whose text is the number itself (or a date or currency), not a marker.
-    private static let numberRoles: [GroupRole] = [.num, .high, .mult, .high_mult, .vague, .numer, .denom, .high_numer, .high_denom, .year, .month, .day,
+    private static let numberRoles: [GroupRole] = [.num, .high, .mult, .high_mult, .tail_mult, .vague, .numer, .denom, .high_numer, .high_denom, .year, .month, .day,
                                                     .hour, .minute, .second, .currency]
 
     /// A multiplier word: Chinese (万, 亿, 千万 …) or the Latin shorthands of web and finance
