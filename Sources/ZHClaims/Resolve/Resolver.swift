@@ -102,7 +102,7 @@ public struct Resolver: Sendable {
             guard let magnitude = Self.vagueMagnitude(vague) else { return .failure(.unreadable(vague)) }
             v = magnitude
         } else if let written = text(.num) {
-            let num = written + (Self.pairPlace(text) ?? "")
+            let num = Self.pairPlace(text).map { written + $0 } ?? written
             // A multiplier after a number that already has a big unit belongs inside it:
             // 四十五亿四千零四 + 万 is 4540040000, not (4500004004) × 10^4.
             if let m = mult, num.contains(where: { $0 == "亿" || $0 == "万" || $0 == "兆" }), let whole = Numeral.parse(num + m) {
