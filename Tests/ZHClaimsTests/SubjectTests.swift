@@ -40,6 +40,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "三组", in: "70多名民兵分成三组，挨家挨户搜救。") == "民兵")
     }
 
+    @Test func aChangesOwnVerbIsNoPartOfItsSubject() throws {
+        #expect(try subject(of: "124.5万桶", in: "会议曾决定将其原油日产量削减124.5万桶。") == "原油日产量")
+        #expect(try subject(of: "1万亿美元", in: "美股3天市值蒸发1万亿美元。") == "市值")
+        #expect(try subject(of: "3.5%", in: "美国2020年全年GDP萎缩3.5%。") == "GDP")
+    }
+
     @Test func aClauseVerbAfterDeEndsTheNoun() throws {
         #expect(try subject(of: "44%", in: "调查显示，44%的孩子认为规则太多。") == "孩子")
         #expect(try subject(of: "83歲", in: "83歲的毛伯伯說，他不會搬走。") == "毛伯伯")

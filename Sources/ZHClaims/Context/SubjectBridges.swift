@@ -37,6 +37,13 @@ extension SubjectReader {
                 n += 1
                 continue
             }
+            // A change's own verb right before its number, listed as a bridge or not
+            // (`原油日产量|削减|124.5万桶`, `订单|猛增|三成`).
+            if n == 0, claim.kind == .change, tok.kind == .word(.verb) {
+                j -= 1
+                n += 1
+                continue
+            }
             guard let cls = tok.wordClass, isBridge(j, cls, claim) else { break }
             if isWord(j, "分别") { out.listed = true }
             if cls == .verb, out.durationVerb == nil { out.durationVerb = j }
