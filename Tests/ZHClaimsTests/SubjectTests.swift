@@ -46,6 +46,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "3.5%", in: "美国2020年全年GDP萎缩3.5%。") == "GDP")
     }
 
+    @Test func verbsOfWinningAndGoingOnBridge() throws {
+        #expect(try subject(of: "777票", in: "选举管理委员会宣布：林郑月娥获得777票。") == "林郑月娥")
+        #expect(try subject(of: "331席", in: "计票工作结束，保守党夺得331席。") == "保守党")
+        #expect(try subject(of: "51%以上", in: "该指数继续运行在51%以上的较高景气区间。") == "指数")
+    }
+
     @Test func aClauseVerbAfterDeEndsTheNoun() throws {
         #expect(try subject(of: "44%", in: "调查显示，44%的孩子认为规则太多。") == "孩子")
         #expect(try subject(of: "83歲", in: "83歲的毛伯伯說，他不會搬走。") == "毛伯伯")
