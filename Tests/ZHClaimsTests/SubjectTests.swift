@@ -52,6 +52,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "51%以上", in: "该指数继续运行在51%以上的较高景气区间。") == "指数")
     }
 
+    @Test func aResultSomethingWasWonWithIsTheWinners() throws {
+        #expect(try subject(of: "1分44秒93", in: "男子200米自由泳决赛中，孙杨以1分44秒93获得冠军。") == "孙杨")
+        #expect(try subject(of: "61.235分", in: "中国选手董栋在蹦床男子个人决赛中以61.235分获得亚军。") == "中国选手董栋")
+        #expect(try subject(of: "177公斤", in: "中国选手吕小军以177公斤的成绩打破抓举世界纪录。") == "中国选手吕小军")
+    }
+
     @Test func aClauseVerbAfterDeEndsTheNoun() throws {
         #expect(try subject(of: "44%", in: "调查显示，44%的孩子认为规则太多。") == "孩子")
         #expect(try subject(of: "83歲", in: "83歲的毛伯伯說，他不會搬走。") == "毛伯伯")

@@ -30,6 +30,8 @@ extension SubjectReader {
         var topic: Range<Int>?
         /// Nothing was named before the window's start: the clauses before it may hold a topic.
         var reachedStart = false
+        /// The number is a score or result something was won with (`以|3比1`, `以|24秒81|夺得`).
+        var wonWith = false
     }
 
     func backward(from start: Int, _ claim: Claim) -> Backward {
@@ -122,7 +124,7 @@ extension SubjectReader {
             }
             // What lasts is who does it, not where (`张佑君先生|在|中信集团工作|超过20年`); a score
             // is the team's (`愛華頓|在|主場|以|3：1`).
-            if claim.kind == .duration || isScore(claim), let agent = agent(beforePlaceAt: k, claim) {
+            if claim.kind == .duration || isScore(claim) || out.wonWith, let agent = agent(beforePlaceAt: k, claim) {
                 out.phrase = agent
                 return out
             }

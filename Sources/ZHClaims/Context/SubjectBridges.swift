@@ -46,6 +46,7 @@ extension SubjectReader {
             }
             guard let cls = tok.wordClass, isBridge(j, cls, claim) else { break }
             if isWord(j, "分别") { out.listed = true }
+            if isWord(j, "以") { out.wonWith = true }
             if cls == .verb, out.durationVerb == nil { out.durationVerb = j }
             j -= 1
             n += 1
@@ -73,7 +74,7 @@ extension SubjectReader {
         case .particle: return isWord(j, "了")
         case .preposition:
             // A score won with 以 is the team's before it (`巴西|以|3比1|战胜克罗地亚`).
-            if isWord(j, "以"), isScore(claim) { return true }
+            if isWord(j, "以"), isScore(claim) || wonWith(after: j) { return true }
             return Self.bridgePrepositions.contains(where: { isWord(j, $0) })
         case .verb:
             // What lasts: `成立逾十年`, `歷時5天`; but an anniversary is the event's
@@ -86,4 +87,21 @@ extension SubjectReader {
         default: return false
         }
     }
+
+    /// Whether the claim after 以 at `j` is a result something was won with, its verb of winning
+    /// after it or after 的 and a noun (`朱梦惠|以|24秒81|夺得金牌`, `以|96.60分|的|成绩|夺得冠军`):
+    /// then 以 bridges to the winner before it, as for a score.
+    func wonWith(after j: Int) -> Bool {
+        let k = skipSpaces(j + 1)
+        guard k < tokens.count, tokens[k].claimIndex != nil else { return false }
+        var m = skipSpaces(k + 1)
+        if isWord(m, "的"), m + 1 < tokens.count, tokens[m + 1].isContent { m = skipSpaces(m + 2) }
+        guard m < tokens.count, tokens[m].wordClass != nil else { return false }
+        let word = buffer.folded[tokens[m].range]
+        return Self.winningVerbs.contains(where: { word.starts(with: $0.unicodeScalars) })
+            || Self.resultVerbs.contains(buffer.foldedText(tokens[m].range))
+    }
+
+    /// Verbs of winning or setting a mark, as a word or a word's start (夺得, 获得冠军).
+    static let winningVerbs = ["夺得", "获得", "赢得", "摘得", "斩获", "摘取", "夺取", "夺冠", "打破", "刷新", "创造", "创下", "获胜", "取胜", "胜出", "卫冕", "获"]
 }
