@@ -44,7 +44,8 @@ struct PatternReader {
             i += 1
             return .verbatim(String(c), quantifier: quantifier())
         case "*", "+", "?": return nil
-        case "{" where quantifierLength(at: i) != nil: return nil
+        // `{,3}` is a literal before PCRE2 10.43 and a quantifier from it on: not read.
+        case "{" where quantifierLength(at: i) != nil || (i + 1 < s.count && s[i + 1] == ","): return nil
         default:
             i += 1
             return .literal(c, quantifier: quantifier())
