@@ -58,6 +58,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "177公斤", in: "中国选手吕小军以177公斤的成绩打破抓举世界纪录。") == "中国选手吕小军")
     }
 
+    @Test func aPartOfWhatWasJustCountedIsOfItsNoun() throws {
+        #expect(try subject(of: "200萬個", in: "贈送外國的1000萬個口罩，當中200萬個捐給美國。") == "口罩")
+        #expect(try subject(of: "30人", in: "民協目前黨員有約80人，當中30人較為核心。") == "黨員")
+        #expect(try subject(of: "11人", in: "死者當中有11人是婦女。") == "死者")
+    }
+
     @Test func aClauseVerbAfterDeEndsTheNoun() throws {
         #expect(try subject(of: "44%", in: "调查显示，44%的孩子认为规则太多。") == "孩子")
         #expect(try subject(of: "83歲", in: "83歲的毛伯伯說，他不會搬走。") == "毛伯伯")
