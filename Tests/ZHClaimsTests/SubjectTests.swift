@@ -34,6 +34,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "4800万元", in: "该区全年财政收入达4800万元。") == "财政收入")
     }
 
+    @Test func firstOrManyTimesIsAnAdverb() throws {
+        #expect(try subject(of: "超过32万亿美元", in: "数据显示，美国国债首次超过32万亿美元。") == "美国国债")
+        #expect(try subject(of: "超过一亿人次", in: "国庆假期，全国旅游日接待人数多次超过一亿人次。") == "旅游日接待人数")
+    }
+
     @Test func modalsAndVerbsOfReachingAreBridges() throws {
         #expect(try subject(of: "10倍左右", in: "市盈率可能也就在10倍左右。") == "市盈率")
         #expect(try subject(of: "2.4万亿", in: "年底规模破2.4万亿。") == "规模")
