@@ -69,6 +69,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "11人", in: "死者當中有11人是婦女。") == "死者")
     }
 
+    @Test func aListClosedByDengNamesWhatIsCounted() throws {
+        #expect(try subject(of: "几十人", in: "公务员与离退休干部等几十人在农行排队。") == "离退休干部")
+        #expect(try subject(of: "9项", in: "该片获得最佳新人等9项大奖。") == "大奖")
+        #expect(try subject(of: "8宗", in: "新增32宗確診個案，其餘8宗與家人有關。") == "確診個案")
+    }
+
     @Test func aClauseVerbAfterDeEndsTheNoun() throws {
         #expect(try subject(of: "44%", in: "调查显示，44%的孩子认为规则太多。") == "孩子")
         #expect(try subject(of: "83歲", in: "83歲的毛伯伯說，他不會搬走。") == "毛伯伯")

@@ -252,7 +252,7 @@ extension SubjectReader {
     static let frameEnds = ["内", "以内", "之内", "来", "以来", "后", "以后", "之后", "中", "间"]
 
     /// Words that open a part of what was just named (`其中6例`).
-    static let partWords = ["其中", "当中", "之中", "中间"]
+    static let partWords = ["其中", "当中", "之中", "中间", "其余", "另外"]
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]

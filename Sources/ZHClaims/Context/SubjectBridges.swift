@@ -71,7 +71,8 @@ extension SubjectReader {
         case .bridge, .adverb, .time: return true
         // A rank is taken in a scope (`战绩|全国|第一`), a share of one (`吸收外资|占|全国|18.5%`).
         case .scope: return [.rank, .percent, .ratio].contains(claim.kind)
-        case .particle: return isWord(j, "了")
+        // A list closed by 等 names what is counted (`离退休干部|等|几十人`, `发改委|等|八部门`).
+        case .particle: return isWord(j, "了") || isWord(j, "等") || isWord(j, "等等")
         case .preposition:
             // A score won with 以 is the team's before it (`巴西|以|3比1|战胜克罗地亚`).
             if isWord(j, "以"), isScore(claim) || wonWith(after: j) { return true }
