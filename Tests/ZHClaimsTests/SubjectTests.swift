@@ -73,6 +73,7 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "几十人", in: "公务员与离退休干部等几十人在农行排队。") == "离退休干部")
         #expect(try subject(of: "9项", in: "该片获得最佳新人等9项大奖。") == "大奖")
         #expect(try subject(of: "8宗", in: "新增32宗確診個案，其餘8宗與家人有關。") == "確診個案")
+        #expect(try subject(of: "4例", in: "新增28例，均为境外输入病例，含4例由无症状感染者转为确诊病例。") == "境外输入病例")
     }
 
     @Test func aClauseVerbAfterDeEndsTheNoun() throws {

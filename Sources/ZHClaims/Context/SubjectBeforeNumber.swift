@@ -202,9 +202,14 @@ extension SubjectReader {
             crossed = crossed || tokens[k].kind == .clauseBreak
             k -= 1
         }
-        if crossed, k >= 1, Self.amongWords.contains(where: { isWord(k, $0) }) || endsWith(k, "中"),
-           let np = phrase(endingAt: k) {
-            out.previousPhrase = np
+        if crossed, k >= 1, Self.amongWords.contains(where: { isWord(k, $0) }) || endsWith(k, "中") {
+            if let np = phrase(endingAt: k) {
+                out.previousPhrase = np
+            } else if let c = tokens[k - 1].claimIndex, claims[c].kind != .date {
+                // `这6人中，4人落户…`: among those the claim before counted.
+                out.previousClaim = c
+                return out
+            }
         }
         // `，从此前20%左右…`: a clause opened by 从, 由 or a time names nothing either.
         var b = j
@@ -252,7 +257,7 @@ extension SubjectReader {
     static let frameEnds = ["内", "以内", "之内", "来", "以来", "后", "以后", "之后", "中", "间"]
 
     /// Words that open a part of what was just named (`其中6例`).
-    static let partWords = ["其中", "当中", "之中", "中间", "其余", "另外"]
+    static let partWords = ["其中", "当中", "之中", "中间", "其余", "另外", "含"]
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]
