@@ -25,6 +25,7 @@ struct AlternationFactoringTests {
     @Test func extendedModeTextIsReadAndWrittenBack() {
         #expect(AlternationFactoring.factored("(?x)(?: a\\ b # a comment\n | a\\.c | [ #]d{2,3}+ )") == "(?x)(?:a(?:\\x{20}b|\\.c)|[ #]d{2,3}+)")
         #expect(AlternationFactoring.factored("(?x)\\x{4E00}二|\\x{4e00}三") == "(?x)一(?:[二三])")
+        #expect(AlternationFactoring.factored("(?x)(?:[[:digit:]]a|[[:digit:]]b|xy|xz)") == "(?x)(?:[[:digit:]]a|[[:digit:]]b|x(?:[yz]))")
     }
 
     @Test func whatTheReaderDoesNotKnowLeavesThePatternAsWritten() {

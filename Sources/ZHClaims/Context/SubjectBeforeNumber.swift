@@ -176,8 +176,8 @@ extension SubjectReader {
             if tokens[j].kind == .word(.verb) || passive { return out }
             out.verb = nil
         }
-        // `1000萬個口罩，當中200萬個`, `境外输入病例54例，其中有6例`: a part of what the clause
-        // before counted or named.
+        // `1000萬個口罩，當中200萬個`, `境外输入病例79例，含6例`: a part of what the clause before
+        // counted or named. (其中 is an adverb the bridges pass over to the same claim.)
         if Self.partWords.contains(where: { isWord(j, $0) }) {
             var k = j - 1
             while k >= 0, tokens[k].kind == .clauseBreak || tokens[k].kind == .space { k -= 1 }
@@ -256,8 +256,8 @@ extension SubjectReader {
     static let comparisonBases = ["比", "较", "较之", "比起"]
     static let frameEnds = ["内", "以内", "之内", "来", "以来", "后", "以后", "之后", "中", "间"]
 
-    /// Words that open a part of what was just named (`其中6例`).
-    static let partWords = ["其中", "当中", "之中", "中间", "其余", "另外", "含"]
+    /// Words that open a part of what was just named (`当中200万个`, `其余8宗`, `含6例`).
+    static let partWords = ["当中", "之中", "中间", "其余", "另外", "含"]
 
     /// Words that govern a noun as an oblique, not a subject (`向项目捐赠` → 捐赠, not 项目).
     static let prepositions = ["向", "对", "给", "为", "在", "把", "从", "与", "和", "跟", "同", "替", "由", "以", "对于", "关于"]

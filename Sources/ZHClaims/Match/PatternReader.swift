@@ -189,11 +189,6 @@ struct PatternReader {
 
     private func find(_ text: String, from k: Int) -> Int? {
         let t = Array(text.unicodeScalars)
-        var j = k
-        while j + t.count <= s.count {
-            if Array(s[j..<(j + t.count)]) == t { return j }
-            j += 1
-        }
-        return nil
+        return (k..<max(k, s.count - t.count + 1)).first { s[$0..<($0 + t.count)].elementsEqual(t) }
     }
 }
