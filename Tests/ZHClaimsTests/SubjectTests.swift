@@ -76,6 +76,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "4例", in: "新增28例，均为境外输入病例，含4例由无症状感染者转为确诊病例。") == "境外输入病例")
     }
 
+    @Test func aCountedNounOpenedByAVerbEndsAtTheAdverbOfItsPredicate() throws {
+        #expect(try subject(of: "7台", in: "环绕器上的7台探测设备将全部开机。") == "探测设备")
+        #expect(try subject(of: "24部", in: "数量再创新高，24部入围中外影片将角逐各项大奖。") == "入围中外影片")
+        #expect(try subject(of: "两座", in: "葫芦岛开工建设兴城两座抽水蓄能电站。") != "抽水蓄")
+        // Not after events or places, which a verb phrase follows.
+        #expect(try subject(of: "两次", in: "常委会两次审议民族团结进步条例。") != "审议民族团结")
+    }
+
     @Test func aClauseVerbAfterDeEndsTheNoun() throws {
         #expect(try subject(of: "44%", in: "调查显示，44%的孩子认为规则太多。") == "孩子")
         #expect(try subject(of: "83歲", in: "83歲的毛伯伯說，他不會搬走。") == "毛伯伯")

@@ -152,6 +152,14 @@ extension SubjectReader {
             if e < tokens.count {
                 switch tokens[e].kind {
                 case .clauseBreak, .listBreak, .claim, .closeQuote, .openBracket, .closeBracket, .space: ok = true
+                // An adverb or a bridge (将, 已) opens the predicate after things counted
+                // (`7台探测设备|将|全部开机`); not after events (`两次|审议…`) or places
+                // (`五省|安排…`), which a verb phrase follows.
+                case .word(.adverb), .word(.bridge):
+                    // (A one-character bridge other than 将 or 已 may end a word: 抽水蓄|能|电站.)
+                    let opens = tokens[e].kind == .word(.adverb) || tokens[e].range.count > 1 || isWord(e, "将") || isWord(e, "已")
+                    ok = opens && claim.kind == .count
+                        && claim.unit.map { !Self.eventClassifiers.contains($0) && !Self.placeUnits.contains($0) } ?? false
                 default: break
                 }
             }
@@ -210,6 +218,9 @@ extension SubjectReader {
 
     /// Classifiers of events, which a verb alone may name (`22次进攻`).
     static let eventClassifiers: Set<String> = ["次", "场", "轮", "回", "起"]
+
+    /// Classifiers that are places themselves (`五省`, `11省市`): what follows them is their action.
+    static let placeUnits: Set<String> = ["省", "市", "县", "区", "国", "州", "村", "镇", "乡", "省市", "地"]
 
     static let placeClassifiers: Set<String> = ["个", "座", "所", "条", "家", "处", "片", "块"]
 
