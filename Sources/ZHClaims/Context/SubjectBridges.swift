@@ -103,6 +103,7 @@ extension SubjectReader {
             || Self.resultVerbs.contains(buffer.foldedText(tokens[m].range))
     }
 
-    /// Verbs of winning or setting a mark, as a word or a word's start (夺得, 获得冠军).
-    static let winningVerbs = ["夺得", "获得", "赢得", "摘得", "斩获", "摘取", "夺取", "夺冠", "打破", "刷新", "创造", "创下", "获胜", "取胜", "胜出", "卫冕", "获"]
+    /// Verbs of winning or setting a mark, as a word or a word's start (夺得, 获得冠军); the
+    /// verbs of a match's result (获胜, 夺冠, 战胜 …) are `resultVerbs`.
+    static let winningVerbs = ["夺得", "获得", "赢得", "摘得", "斩获", "摘取", "夺取", "打破", "刷新", "创造", "创下", "卫冕", "获"]
 }
