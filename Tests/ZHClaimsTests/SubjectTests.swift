@@ -509,6 +509,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func aCurrencyWordBeforeAnAmountIsItsUnit() throws {
+        // ICU cuts 人民|币: the word is found across tokens, and the noun before it is read.
+        #expect(try subject(of: "25.3亿元", in: "在售项目的合同销售金额仅为人民币25.3亿元。") == "合同销售金额")
+        #expect(try subject(of: "６９万余元", in: "销售盗版光盘１３万余片，违法所得人民币６９万余元。") == "违法所得")
+        // A converted amount (约合, 折合) is of what the amount before it measured.
+        #expect(try subject(of: "67.11亿元", in: "欧洲工厂总投资约10亿美元，约合人民币67.11亿元。")?.hasSuffix("总投资") == true)
+    }
+
     @Test func subjectIsOriginalTraditionalText() throws {
         #expect(try subject(of: "12宗", in: "衛生署昨日公布新增確診個案12宗。") == "確診個案")
     }

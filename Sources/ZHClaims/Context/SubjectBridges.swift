@@ -44,6 +44,13 @@ extension SubjectReader {
                 n += 1
                 continue
             }
+            // A currency word written before the amount is its unit, outside the span
+            // (`合同销售金额|仅为|人民币|25亿元` → 合同销售金额), not what is counted.
+            if n == 0, claim.kind == .money || claim.kind == .change, let k = currencyWord(endingAt: j) {
+                j = k - 1
+                n += 1
+                continue
+            }
             guard let cls = tok.wordClass, isBridge(j, cls, claim) else { break }
             if isWord(j, "分别") { out.listed = true }
             if isWord(j, "以") { out.wonWith = true }
@@ -52,6 +59,22 @@ extension SubjectReader {
             n += 1
         }
         return j
+    }
+
+    /// Currency words that may stand before an amount (folded: 人民幣 reads 人民币).
+    static let currencyWords = ["人民币", "美元", "港币", "港元", "欧元", "日元", "英镑", "新台币", "台币", "澳元", "澳门币", "韩元"]
+
+    /// The first token of a currency word whose last token is `j`, when tokens make it up
+    /// exactly (ICU cuts 人民|币; not the end of a longer word such as 兑美元).
+    func currencyWord(endingAt j: Int) -> Int? {
+        guard tokens[j].wordClass != nil, "币元镑".unicodeScalars.contains(buffer.folded[tokens[j].range.upperBound - 1]) else { return nil }
+        for word in Self.currencyWords where endsWith(j, word) {
+            let start = tokens[j].range.upperBound - word.unicodeScalars.count
+            var k = j
+            while k > 0, tokens[k].range.lowerBound > start, tokens[k - 1].wordClass != nil { k -= 1 }
+            if tokens[k].range.lowerBound == start { return k }
+        }
+        return nil
     }
 
     /// The 比/较 at most two words before token `j` (over 前, 上, 同期 …), or nil.
