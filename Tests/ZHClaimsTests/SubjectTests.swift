@@ -509,6 +509,15 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func whatHappenedToEachCountOfPeople() throws {
+        let text = "枪击案造成2人死亡4人受伤，另有159人死亡失踪。"
+        #expect(try subject(of: "2人", in: text) == "死亡")
+        #expect(try subject(of: "4人", in: text) == "受伤")
+        #expect(try subject(of: "159人", in: text) == "死亡失踪")
+        // People after 对 are the verb's object.
+        #expect(try subject(of: "三人", in: "很多人均對三人表達支持。") != "表達支持")
+    }
+
     @Test func aCurrencyWordBeforeAnAmountIsItsUnit() throws {
         // ICU cuts 人民|币: the word is found across tokens, and the noun before it is read.
         #expect(try subject(of: "25.3亿元", in: "在售项目的合同销售金额仅为人民币25.3亿元。") == "合同销售金额")

@@ -310,19 +310,29 @@ extension SubjectReader {
     static let nominalClauseVerbs = ["显示", "发现", "报道", "预测", "估计", "介绍", "公布"]
 
     /// A count followed by nothing but a verb (`8人受伤，`, `15万人受灾　已启动`); for people
-    /// maybe after an adverb (`30万人不同程度受灾`, `数百人被迫疏散`).
-    func trailingVerb(after t: Int, _ claim: Claim) -> Int? {
+    /// maybe after an adverb (`30万人不同程度受灾`, `数百人被迫疏散`), and before the next count
+    /// of people (`8人遇难7人受伤`) or with a second verb, which the phrase takes in
+    /// (`175人死亡失踪，` → 死亡失踪). Returns the verb's code point range.
+    func trailingVerb(after t: Int, _ claim: Claim) -> Range<Int>? {
+        // People after 对, 向, 给 or 把 are the object of the verb, not who did it (`對三人表達支持`).
+        if t >= 1, Self.objectPrepositions.contains(where: { isWord(t - 1, $0) }) { return nil }
         var j = skipSpaces(t + 1)
         if countsPeople(claim), j + 1 < tokens.count, tokens[j].kind == .word(.adverb), !isNegation(j) { j += 1 }
         guard j < tokens.count, tokens[j].range.count >= 2,
               tokens[j].kind == .word(.verb) || tokens[j].kind == .word(.bridge) else { return nil }
         let k = j + 1
-        if k == tokens.count { return j }
+        if k == tokens.count { return tokens[j].range }
         switch tokens[k].kind {
-        case .clauseBreak, .listBreak, .closeBracket, .space: return j
+        case .clauseBreak, .listBreak, .closeBracket, .space: return tokens[j].range
+        case let .claim(c) where countsPeople(claim) && countsPeople(claims[c]) && tokens[j].kind == .word(.verb):
+            return tokens[j].range
+        case .word(.verb) where countsPeople(claim) && tokens[j].kind == .word(.verb) && endsClause(k + 1):
+            return tokens[j].range.lowerBound..<tokens[k].range.upperBound
         default: return nil
         }
     }
+
+    static let objectPrepositions = ["对", "向", "给", "把", "替", "为"]
 
     /// An adverb that negates what follows (`50人|尚未|脱贫`: they did not).
     func isNegation(_ j: Int) -> Bool {

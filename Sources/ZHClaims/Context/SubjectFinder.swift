@@ -97,7 +97,7 @@ struct SubjectReader {
         // noun after the last one.
         if let shared = sharedListPhrase(after: t) { return shared }
         // `地震致15万人受灾`: a count of people followed by what happened to them.
-        if back.verbHeaded, claim.kind == .count, let v = trailingVerb(after: t, claim) { return tokens[v].range }
+        if back.verbHeaded, claim.kind == .count, let v = trailingVerb(after: t, claim) { return v }
         if let np = back.phrase {
             if back.listed {
                 assignList(firstValue: t, phrase: np)
@@ -109,7 +109,7 @@ struct SubjectReader {
             let b = backward(from: bracket - 1, claim)
             if let np = b.phrase { return range(np) }
         }
-        if claim.kind == .count, let v = trailingVerb(after: t, claim) { return tokens[v].range }
+        if claim.kind == .count, let v = trailingVerb(after: t, claim) { return v }
         if let c = back.previousClaim {
             if let r = found[c] { return r }
             // The claim before waits for an earlier topic: so does this one (`…，从20%提升至40%`).
