@@ -509,6 +509,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func verbsOfChangeWith到BridgeLike至() throws {
+        #expect(try subject(of: "2.7%", in: "全省贫困发生率则从11.5%降到2.7%。") == "贫困发生率")
+        #expect(try subject(of: "48条", in: "新版外商投资负面清单缩减至48条。") == "新版外商投资负面清单")
+    }
+
     @Test func whatHappenedToEachCountOfPeople() throws {
         let text = "枪击案造成2人死亡4人受伤，另有159人死亡失踪。"
         #expect(try subject(of: "2人", in: text) == "死亡")
