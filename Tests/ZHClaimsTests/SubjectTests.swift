@@ -509,6 +509,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func aClassifierAfterADemonstrativeIsNoPartOfTheNoun() throws {
+        #expect(try subject(of: "超过200亿元", in: "这批项目总投资超过200亿元。") == "项目总投资")
+        #expect(try subject(of: "21萬元", in: "財物損失最多的一宗涉款高達21萬元。") == "涉款")
+        // Other numerals are most often part of a name.
+        #expect(try subject(of: "24521起", in: "全国共查处违反八项规定精神问题24521起。")?.contains("八项规定") == true)
+    }
+
     @Test func verbsOfChangeWith到BridgeLike至() throws {
         #expect(try subject(of: "2.7%", in: "全省贫困发生率则从11.5%降到2.7%。") == "贫困发生率")
         #expect(try subject(of: "48条", in: "新版外商投资负面清单缩减至48条。") == "新版外商投资负面清单")

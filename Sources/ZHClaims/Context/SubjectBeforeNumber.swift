@@ -335,11 +335,28 @@ extension SubjectReader {
                 break scan
             }
         }
-        guard let f = first else { return nil }
+        guard var f = first else { return nil }
+        f = skipLeadingClassifier(f, end)
         let e = dropTrailingPlace(f, end + 1)
         let r = f..<e
         return trimmed(f, e).count >= 2 ? r : nil
     }
+
+    /// `这批|项目总投资`, `一|宗|涉款`: a classifier after a demonstrative or 一 counts the noun
+    /// after it and is no part of it (ICU leaves both as characters of their own). Other
+    /// numerals stay: they are most often part of a name there (`违反八项规定精神问题`).
+    func skipLeadingClassifier(_ f: Int, _ end: Int) -> Int {
+        var k = f
+        if k < end, isWord(k, "一") { k += 1 }
+        guard k < end, tokens[k].isContent, tokens[k].range.count == 1,
+              Self.classifierCharacters.contains(buffer.folded[tokens[k].range.lowerBound]) else { return f }
+        guard k > f || (f >= 1 && tokens[f - 1].range.count == 1
+                        && Self.demonstratives.contains(buffer.folded[tokens[f - 1].range.lowerBound])) else { return f }
+        return k + 1
+    }
+
+    static let demonstratives: ScalarSet = "这那该此每各本哪呢嗰"
+    static let classifierCharacters: ScalarSet = "宗批项个名位件条家只台辆种类起例座所套份部期届轮"
 
     /// For `X、Y分别…a、b`: the listed subjects before 分别 paired in order with the values linked
     /// to the value at token `firstValue`.
