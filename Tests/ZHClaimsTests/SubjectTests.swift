@@ -509,6 +509,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func timeSpentIsSpentOnWhatFollows() throws {
+        #expect(try subject(of: "約6個半鐘", in: "郭表示再作修訂後就結束會議，全日花了約6個半鐘開會。") == "開會")
+        // The verb of spending or needing names nothing itself.
+        #expect(try subject(of: "43分钟", in: "从列车门打开到转运车离开，一共只花了43分钟。") == nil)
+        // A sum keeps its verb, as 捐赠 does.
+        #expect(try subject(of: "215.7亿元", in: "公司增持万科股份，共计耗资215.7亿元。") != nil)
+    }
+
     @Test func aClassifierAfterADemonstrativeIsNoPartOfTheNoun() throws {
         #expect(try subject(of: "超过200亿元", in: "这批项目总投资超过200亿元。") == "项目总投资")
         #expect(try subject(of: "21萬元", in: "財物損失最多的一宗涉款高達21萬元。") == "涉款")

@@ -121,12 +121,33 @@ struct SubjectReader {
             wantsEarlier[i] = true
         }
         if let np = back.verbSubject { return range(np) }
-        if let v = back.verb { return tokens[back.verbStart ?? v].range.lowerBound..<tokens[v].range.upperBound }
-        if let v = back.durationVerb { return tokens[v].range }
+        if let v = back.verb {
+            // Time spent is spent on what follows (`花了約6個半鐘|開會`); the verb of spending
+            // or needing names nothing itself. (Money keeps it, as 捐赠 or 投入 do: 耗资 says
+            // what the sum is.)
+            if claim.kind == .duration, isSpending(v) { return spentOn(after: t) }
+            return tokens[back.verbStart ?? v].range.lowerBound..<tokens[v].range.upperBound
+        }
+        if let v = back.durationVerb { return isSpending(v) ? spentOn(after: t) : tokens[v].range }
         return nil
     }
 
     // MARK: Helpers
+
+    /// Whether token `v` is a verb of spending or needing time (花了, 只用, 需要).
+    func isSpending(_ v: Int) -> Bool {
+        Self.spendingVerbs.contains(buffer.foldedText(tokens[v].range))
+    }
+
+    static let spendingVerbs: Set<String> = ["花", "花了", "花费", "花费了", "用了", "只用", "只用了", "仅用", "仅用了", "需要", "只需", "只需要",
+                                            "仅需", "需", "耗时", "耗费", "耗资", "费时", "费了", "用时", "历时"]
+
+    /// The verb right after a claim, closing its clause (`…|開會|。`), or nil.
+    func spentOn(after t: Int) -> Range<Int>? {
+        let j = skipSpaces(t + 1)
+        guard j < tokens.count, tokens[j].kind == .word(.verb), tokens[j].range.count >= 2, endsClause(j + 1) else { return nil }
+        return tokens[j].range
+    }
 
     /// Whether a phrase names a goal, a plan or a decision a number is part of (`下降17%的目标`,
     /// `延长5年的协议`) rather than a quantity.
