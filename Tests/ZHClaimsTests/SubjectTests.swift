@@ -509,6 +509,10 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func anApproxWordAfterAVerbWith了BoundsItsObject() throws {
+        #expect(try subject(of: "超过30亿美元", in: "美国已向乌克兰提供了超过30亿美元的各类军事物资。") == "军事物资")
+    }
+
     @Test func timeSpentIsSpentOnWhatFollows() throws {
         #expect(try subject(of: "約6個半鐘", in: "郭表示再作修訂後就結束會議，全日花了約6個半鐘開會。") == "開會")
         // The verb of spending or needing names nothing itself.

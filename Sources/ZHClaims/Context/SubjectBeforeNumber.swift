@@ -44,8 +44,11 @@ extension SubjectReader {
         }
         // `总时长|超过10小时|的…节目`: an approx word that predicates is inside the span; after
         // a verb it only bounds the verb's object (`已|实施|超过三个月|的紧急状态`).
+        // (A verb with 了 or 过 after it is still the verb: `提供了|超过78亿小时|的志愿服务`.)
+        var verb = p
+        if verb >= 1, isWord(verb, "了") || isWord(verb, "过") { verb -= 1 }
         if Self.predicatingApprox.contains(where: { startsWithText(claim.span, $0) }),
-           p < 0 || tokens[p].kind != .word(.verb) {
+           verb < 0 || tokens[verb].kind != .word(.verb) {
             out.predicated = true
         }
         var j = skipBridges(from: start, claim, &out)
