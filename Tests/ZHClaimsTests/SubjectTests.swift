@@ -509,6 +509,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func aPlaceNamedWithItsOwnerIsStillAPlace() throws {
+        #expect(try subject(of: "4", in: "切尔西二队在赫尔城的金斯顿kc球场4比0轻松获胜。") == "切尔西二队")
+        // A quantity after 的 is no place.
+        #expect(try subject(of: "二十亿元", in: "合肥市在这方面的交易额一年最高只有二十亿元。")?.hasSuffix("交易额") == true)
+    }
+
     @Test func anApproxWordAfterAVerbWith了BoundsItsObject() throws {
         #expect(try subject(of: "超过30亿美元", in: "美国已向乌克兰提供了超过30亿美元的各类军事物资。") == "军事物资")
     }

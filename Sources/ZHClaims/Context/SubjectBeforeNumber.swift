@@ -127,7 +127,7 @@ extension SubjectReader {
             }
             // What lasts is who does it, not where (`张佑君先生|在|中信集团工作|超过20年`); a score
             // is the team's (`愛華頓|在|主場|以|3：1`).
-            if claim.kind == .duration || isScore(claim) || out.wonWith, let agent = agent(beforePlaceAt: k, claim) {
+            if claim.kind == .duration || isScore(claim) || out.wonWith, let agent = agent(beforePlaceAt: k, of: np, claim) {
                 out.phrase = agent
                 return out
             }

@@ -5,7 +5,14 @@
 extension SubjectReader {
     /// The agent before the place preposition at token `k` (在 + place + verb + duration or
     /// score), or nil.
-    func agent(beforePlaceAt k: Int, _ claim: Claim) -> Range<Int>? {
+    func agent(beforePlaceAt place: Int, of np: Range<Int>? = nil, _ claim: Claim) -> Range<Int>? {
+        var k = place
+        // A place named with what it belongs to: `切尔西二队|在|赫尔城|的|金斯顿kc球场|4比0`,
+        // `在|汉口医院|的|重症病区里|坚持工作了|14天`; not a quantity of it (`合肥市|在|这方面|的|交易额`).
+        if k >= 2, isWord(k, "的"), let np, let last = buffer.folded[tokens[np.upperBound - 1].range].last,
+           Self.placeEnds.contains(last), let owner = phrase(endingAt: k - 1) {
+            k = owner.lowerBound - 1
+        }
         guard !isAnniversary(claim), k >= 1, Self.placePrepositions.contains(where: { isWord(k, $0) }) else { return nil }
         var ignored = Backward()
         let x = skipBridges(from: k - 1, claim, &ignored, frames: false)
@@ -19,6 +26,9 @@ extension SubjectReader {
     }
 
     static let personalPronouns = ["他", "她", "我", "你", "他们", "她们", "我们", "你们", "佢", "佢哋", "我哋"]
+
+    /// Last characters of nouns of places (球场, 病区里, 医院, 水中).
+    static let placeEnds: ScalarSet = "场馆院区里中上内外所站厅室园城村港"
 
     /// Prepositions of place: what follows them is where something lasts, not what lasts.
     static let placePrepositions = ["在", "喺"]
