@@ -536,6 +536,9 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
 
     @Test func verbsOfChangeWith到BridgeLike至() throws {
         #expect(try subject(of: "2.7%", in: "全省贫困发生率则从11.5%降到2.7%。") == "贫困发生率")
+        // So do the verbs of crossing a level: what crossed it is named before them.
+        #expect(try subject(of: "22000点", in: "8月2日道指再创收盘新高，站上22000点大关。") == "道指")
+        #expect(try subject(of: "64", in: "美油重挫3%失守64关口") == "美油")
         #expect(try subject(of: "48条", in: "新版外商投资负面清单缩减至48条。") == "新版外商投资负面清单")
     }
 
