@@ -509,6 +509,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func degreesOfACoordinateAreTheMeridiansOrParallels() throws {
+        #expect(try subject(of: "１２５度", in: "卫星定点于东经１２５度赤道上空。") == "东经")
+        #expect(try subject(of: "30．5度", in: "震中位于北纬30．5度，东经89．5度。") == "北纬")
+    }
+
     @Test func aPlaceNamedWithItsOwnerIsStillAPlace() throws {
         #expect(try subject(of: "4", in: "切尔西二队在赫尔城的金斯顿kc球场4比0轻松获胜。") == "切尔西二队")
         // A quantity after 的 is no place.

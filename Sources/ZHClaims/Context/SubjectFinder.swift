@@ -78,6 +78,7 @@ struct SubjectReader {
         if let r = assigned[i] { return r }
         guard let t = tokenOf[i] else { return nil }
         let claim = claims[i]
+        if let c = coordinate(before: t, claim) { return c }
         if let team = opponent(after: t, claim) { return team }
         if let side = scorer(of: t, claim) { return side }
         // An anniversary is the event's, not the occasion's after it (`胜利|80周年|大会`).
@@ -133,6 +134,17 @@ struct SubjectReader {
     }
 
     // MARK: Helpers
+
+    /// `定点于东经125度赤道上空`: degrees of longitude or latitude are the meridian's or the
+    /// parallel's named right before them, whatever noun follows.
+    func coordinate(before t: Int, _ claim: Claim) -> Range<Int>? {
+        guard claim.kind == .measure, claim.unit == "度", t >= 1, tokens[t - 1].wordClass != nil,
+              Self.coordinateWords.contains(where: { endsWith(t - 1, $0) }) else { return nil }
+        let end = tokens[t - 1].range.upperBound
+        return (end - 2)..<end
+    }
+
+    static let coordinateWords = ["东经", "西经", "北纬", "南纬"]
 
     /// Whether token `v` is a verb of spending or needing time (花了, 只用, 需要).
     func isSpending(_ v: Int) -> Bool {
