@@ -509,6 +509,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func theTimeSomeoneSpentDoingSomething() throws {
+        #expect(try subject(of: "22日", in: "正值農曆年廿九，她留院的22日，一家人每日都在醫院陪伴她。") == "留院")
+        #expect(try subject(of: "5到7年", in: "我一般的回答是5到7年。") != "一般")
+    }
+
     @Test func degreesOfACoordinateAreTheMeridiansOrParallels() throws {
         #expect(try subject(of: "１２５度", in: "卫星定点于东经１２５度赤道上空。") == "东经")
         #expect(try subject(of: "30．5度", in: "震中位于北纬30．5度，东经89．5度。") == "北纬")

@@ -71,6 +71,15 @@ extension SubjectReader {
         // A share or a part: `年收入的10％` → 年收入; `X占Y的N%`, `X达到Y的两倍` → X;
         // `从事冰雪产业的达到2万人` → 冰雪产业. Not for durations (`短短的不到一年`).
         if isWord(j, "的") {
+            // `她|留院|的|22日`, `我们|相处|的|三年`: the time someone spent doing something.
+            // (ICU may leave the verb as characters: 留|院.)
+            // (Only with 的 right before the number: `我一般的回答是5到7年` is not that.)
+            if claim.kind == .duration, j == p, let who = (max(0, j - 3)..<(j - 1)).last(where: { personalPronoun($0) != nil }),
+               ((who + 1)..<j).allSatisfy({ tokens[$0].isContent || tokens[$0].kind == .word(.verb) }),
+               tokens[j - 1].range.upperBound - tokens[who + 1].range.lowerBound >= 2 {
+                out.phrase = (who + 1)..<j
+                return out
+            }
             guard claim.kind != .duration else { return out }
             // `收入|从|2012年|的|4262.4元|增长到|2024年|的|14200元`: a date's value names no share
             // (nor `降至|今年|的|1.27%`); the subject stands before the date (and 从), or is the
