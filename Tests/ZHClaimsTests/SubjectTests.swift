@@ -509,6 +509,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func anAgeAfterACountOfPeopleIsTheirs() throws {
+        #expect(try subject(of: "15岁至18岁", in: "据报，这伙“黑客”有6人，年龄在15岁至18岁之间。") == "黑客")
+        #expect(try subject(of: "16.9岁", in: "代表团由119人组成，其中运动员82人，平均年龄16.9岁。") == "运动员")
+    }
+
     @Test func theTimeSomeoneSpentDoingSomething() throws {
         #expect(try subject(of: "22日", in: "正值農曆年廿九，她留院的22日，一家人每日都在醫院陪伴她。") == "留院")
         #expect(try subject(of: "5到7年", in: "我一般的回答是5到7年。") != "一般")

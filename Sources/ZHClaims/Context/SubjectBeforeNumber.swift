@@ -164,6 +164,11 @@ extension SubjectReader {
                    owner.lowerBound == 0 || tokens[owner.lowerBound - 1].kind != .word(.verb)
                     || SubjectLexicon.personHeads.contains(buffer.folded[tokens[owner.upperBound - 1].range.upperBound - 1]) {
                     out.phrase = owner
+                } else if np.count == 1, d >= 0, tokens[d].kind == .clauseBreak, let c = previousClaim(before: d),
+                          countsPeople(claims[c]) {
+                    // `这伙黑客有6人，年龄在15岁至18岁之间`: the age of the people the clause before counted.
+                    out.phrase = nil
+                    out.previousClaim = c
                 }
             }
             return out
