@@ -509,6 +509,12 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func peopleNamedBeforeTheirCountAndWhatTheyDidAfter() throws {
+        #expect(try subject(of: "约50人", in: "射击、跆拳道项目的运动员约50人飞抵东京。") == "运动员")
+        // A noun for people after the count is still theirs.
+        #expect(try subject(of: "400余名", in: "上合组织国家领导人、官员等400余名嘉宾出席。") == "嘉宾")
+    }
+
     @Test func anAgeAfterACountOfPeopleIsTheirs() throws {
         #expect(try subject(of: "15岁至18岁", in: "据报，这伙“黑客”有6人，年龄在15岁至18岁之间。") == "黑客")
         #expect(try subject(of: "16.9岁", in: "代表团由119人组成，其中运动员82人，平均年龄16.9岁。") == "运动员")

@@ -83,7 +83,15 @@ struct SubjectReader {
         if let side = scorer(of: t, claim) { return side }
         // An anniversary is the event's, not the occasion's after it (`胜利|80周年|大会`).
         let fwd = claim.kind == .duration && isAnniversary(claim) ? nil : forwardPhrase(t, claim)
-        if let f = fwd, !f.viaDe { return f.range }
+        if let f = fwd, !f.viaDe {
+            // People are named by a noun for people: a phrase after their count with none is
+            // what they did (`团体成员150人|赴钓鱼岛海域`) when one names them right before it.
+            if countsPeople(claim), !f.range.contains(where: { SubjectLexicon.personHeads.contains(buffer.folded[$0]) || Self.morePersonEnds.contains(buffer.folded[$0]) }),
+               let np = backward(from: t - 1, claim).phrase, namesPeople(np.upperBound - 1) {
+                return range(np)
+            }
+            return f.range
+        }
         if let r = pricePaid(t, claim) { return r }
         let back = backward(from: t - 1, claim)
         if let f = fwd {
@@ -145,6 +153,9 @@ struct SubjectReader {
     }
 
     static let coordinateWords = ["东经", "西经", "北纬", "南纬"]
+
+    /// Last characters of nouns for people beyond `SubjectLexicon.personHeads` (嘉宾, 经理, 总理).
+    static let morePersonEnds: ScalarSet = "宾理"
 
     /// Whether token `v` is a verb of spending or needing time (花了, 只用, 需要).
     func isSpending(_ v: Int) -> Bool {
