@@ -509,6 +509,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func aModifierBetweenANounAndAVerbIsAnAdverb() throws {
+        #expect(try subject(of: "5万多亩", in: "今年，5万多亩辣椒全面丰收。") == "辣椒")
+        #expect(try subject(of: "152个", in: "依靠设施农业，让152个贫困村成功脱贫。") == "贫困村")
+    }
+
     @Test func peopleNamedBeforeTheirCountAndWhatTheyDidAfter() throws {
         #expect(try subject(of: "约50人", in: "射击、跆拳道项目的运动员约50人飞抵东京。") == "运动员")
         // A noun for people after the count is still theirs.

@@ -122,7 +122,7 @@ enum SubjectTokenizer {
     }
 
     /// Words that modify a noun before a noun (`主要原因`, `集体经济`) but a verb between a noun and
-    /// a verb (`因素|主要|包括|三方面`, `股价|集体|下跌`): there they are adverbs, so no noun phrase
+    /// a verb (`因素|主要|包括|三方面`, `股价|集体|下跌`, `5万多亩辣椒|全面|丰收`): there they are adverbs, so no noun phrase
     /// read backwards from the verb takes them in. After a number they stay nouns' modifiers,
     /// as ICU's verbs may be nouns there (`三個|主要|擔心`, `8场|集体|采访`). 实际 and 名义 before a
     /// verb of change are adverbs wherever they stand (`，实际增长174倍`; `实际使用外资` stays).
@@ -145,10 +145,10 @@ enum SubjectTokenizer {
     }
 
     /// First characters of the words below: most tokens are ruled out by one lookup.
-    private static let adverbStarts: ScalarSet = "实名主最集分"
+    private static let adverbStarts: ScalarSet = "实名主最集分全基成"
     private static let adverbsOfChange = ["实际", "名义"]
     private static let adverbsBeforeBridges = ["主要", "最主要"]
-    private static let adverbsBeforeVerbs = adverbsBeforeBridges + ["集体", "分批"]
+    private static let adverbsBeforeVerbs = adverbsBeforeBridges + ["集体", "分批", "全面", "全部", "基本", "成功"]
 
     /// A run of consecutive Han words (ICU's), read by longest match: at each place the longest
     /// lexicon word, unless ICU's word starting there is at least as long. An unknown ICU word
