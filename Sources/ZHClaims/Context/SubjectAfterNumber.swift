@@ -315,7 +315,8 @@ extension SubjectReader {
     /// (`175人死亡失踪，` → 死亡失踪). Returns the verb's code point range.
     func trailingVerb(after t: Int, _ claim: Claim) -> Range<Int>? {
         // People after 对, 向, 给 or 把 are the object of the verb, not who did it (`對三人表達支持`).
-        if t >= 1, Self.objectPrepositions.contains(where: { isWord(t - 1, $0) }) { return nil }
+        if t >= 1, tokens[t - 1].range.count == 1, tokens[t - 1].wordClass != nil,
+           Self.objectPrepositions.contains(buffer.folded[tokens[t - 1].range.lowerBound]) { return nil }
         var j = skipSpaces(t + 1)
         if countsPeople(claim), j + 1 < tokens.count, tokens[j].kind == .word(.adverb), !isNegation(j) { j += 1 }
         guard j < tokens.count, tokens[j].range.count >= 2,
@@ -332,7 +333,7 @@ extension SubjectReader {
         }
     }
 
-    static let objectPrepositions = ["对", "向", "给", "把", "替", "为"]
+    static let objectPrepositions: ScalarSet = "对向给把替为"
 
     /// An adverb that negates what follows (`50人|尚未|脱贫`: they did not).
     func isNegation(_ j: Int) -> Bool {

@@ -364,7 +364,7 @@ extension SubjectReader {
     /// numerals stay: they are most often part of a name there (`违反八项规定精神问题`).
     func skipLeadingClassifier(_ f: Int, _ end: Int) -> Int {
         var k = f
-        if k < end, isWord(k, "一") { k += 1 }
+        if k < end, tokens[k].range.count == 1, tokens[k].wordClass != nil, buffer.folded[tokens[k].range.lowerBound] == "一" { k += 1 }
         guard k < end, tokens[k].isContent, tokens[k].range.count == 1,
               Self.classifierCharacters.contains(buffer.folded[tokens[k].range.lowerBound]) else { return f }
         guard k > f || (f >= 1 && tokens[f - 1].range.count == 1

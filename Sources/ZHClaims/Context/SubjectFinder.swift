@@ -146,7 +146,8 @@ struct SubjectReader {
     /// `定点于东经125度赤道上空`: degrees of longitude or latitude are the meridian's or the
     /// parallel's named right before them, whatever noun follows.
     func coordinate(before t: Int, _ claim: Claim) -> Range<Int>? {
-        guard claim.kind == .measure, claim.unit == "度", t >= 1, tokens[t - 1].wordClass != nil,
+        guard claim.kind == .measure, t >= 1, tokens[t - 1].wordClass != nil,
+              "经纬".unicodeScalars.contains(buffer.folded[tokens[t - 1].range.upperBound - 1]), claim.unit == "度",
               Self.coordinateWords.contains(where: { endsWith(t - 1, $0) }) else { return nil }
         let end = tokens[t - 1].range.upperBound
         return (end - 2)..<end
@@ -159,8 +160,12 @@ struct SubjectReader {
 
     /// Whether token `v` is a verb of spending or needing time (花了, 只用, 需要).
     func isSpending(_ v: Int) -> Bool {
-        Self.spendingVerbs.contains(buffer.foldedText(tokens[v].range))
+        // First characters are checked before a String is made and hashed.
+        Self.spendingStarts.contains(buffer.folded[tokens[v].range.lowerBound])
+            && Self.spendingVerbs.contains(buffer.foldedText(tokens[v].range))
     }
+
+    static let spendingStarts: ScalarSet = "花用只仅需耗费历"
 
     static let spendingVerbs: Set<String> = ["花", "花了", "花费", "花费了", "用了", "只用", "只用了", "仅用", "仅用了", "需要", "只需", "只需要",
                                             "仅需", "需", "耗时", "耗费", "耗资", "费时", "费了", "用时", "历时"]
