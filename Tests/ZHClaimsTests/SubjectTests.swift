@@ -509,6 +509,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "35%", in: "高新技术产业产值占全省工业总产值的35%。") == "高新技术产业产值")
     }
 
+    @Test func averagesAndExtremesArePartOfTheNoun() throws {
+        #expect(try subject(of: "8万元", in: "全市职工平均工资达到8万元。") == "职工平均工资")
+        #expect(try subject(of: "46摄氏度", in: "菲尼克斯市11日最高气温达到46摄氏度。")?.hasSuffix("最高气温") == true)
+        // Between the noun and the number they still bridge.
+        #expect(try subject(of: "5%", in: "全市职工工资平均增长5%。") == "职工工资")
+    }
+
     @Test func aModifierBetweenANounAndAVerbIsAnAdverb() throws {
         #expect(try subject(of: "5万多亩", in: "今年，5万多亩辣椒全面丰收。") == "辣椒")
         #expect(try subject(of: "152个", in: "依靠设施农业，让152个贫困村成功脱贫。") == "贫困村")

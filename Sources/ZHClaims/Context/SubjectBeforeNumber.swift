@@ -339,6 +339,11 @@ extension SubjectReader {
                 k = open - 1
             case .joiner where first == k + 1 && k > 0 && tokens[k - 1].isContent:
                 k -= 1
+            case .word(.bridge) where first == k + 1 && Self.nounModifiers.contains(where: { isWord(k, $0) }):
+                // Before a noun these modify it (`职工|平均|工资`, `最高|气温`); between a noun and
+                // the number they bridge (`工资|平均|增长`), which `skipBridges` reads.
+                first = k
+                k -= 1
             case .word(.verb):
                 // Inside the phrase when a content word stands before it; never its head:
                 // `省份|开设|275个` is subject, verb, number.
@@ -371,6 +376,9 @@ extension SubjectReader {
                         && Self.demonstratives.contains(buffer.folded[tokens[f - 1].range.lowerBound])) else { return f }
         return k + 1
     }
+
+    /// Bridges that modify the noun right after them.
+    static let nounModifiers = ["平均", "年均", "日均", "最高", "最低"]
 
     static let demonstratives: ScalarSet = "这那该此每各本哪呢嗰"
     static let classifierCharacters: ScalarSet = "宗批项个名位件条家只台辆种类起例座所套份部期届轮"
