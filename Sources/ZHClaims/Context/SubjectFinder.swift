@@ -86,8 +86,8 @@ struct SubjectReader {
         if let f = fwd, !f.viaDe {
             // People are named by a noun for people: a phrase after their count with none is
             // what they did (`团体成员150人|赴钓鱼岛海域`) when one names them right before it.
-            if countsPeople(claim), !f.range.contains(where: { SubjectLexicon.personHeads.contains(buffer.folded[$0]) || Self.morePersonEnds.contains(buffer.folded[$0]) }),
-               let np = backward(from: t - 1, claim).phrase, namesPeople(np.upperBound - 1) {
+            if countsPeople(claim), !mayNamePeople(f.range), let np = backward(from: t - 1, claim).phrase,
+               namesPeople(np.upperBound - 1) {
                 return range(np)
             }
             return f.range
@@ -155,7 +155,12 @@ struct SubjectReader {
 
     static let coordinateWords = ["东经", "西经", "北纬", "南纬"]
 
-    /// Last characters of nouns for people beyond `SubjectLexicon.personHeads` (嘉宾, 经理, 总理).
+    /// Whether text `r` holds a character that ends nouns for people (`SubjectLexicon.personHeads`,
+    /// and 宾, 理 of 嘉宾, 经理, 总理).
+    func mayNamePeople(_ r: Range<Int>) -> Bool {
+        r.contains { SubjectLexicon.personHeads.contains(buffer.folded[$0]) || Self.morePersonEnds.contains(buffer.folded[$0]) }
+    }
+
     static let morePersonEnds: ScalarSet = "宾理"
 
     /// Whether token `v` is a verb of spending or needing time (花了, 只用, 需要).
