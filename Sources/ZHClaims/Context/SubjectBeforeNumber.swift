@@ -164,9 +164,11 @@ extension SubjectReader {
                    owner.lowerBound == 0 || tokens[owner.lowerBound - 1].kind != .word(.verb)
                     || SubjectLexicon.personHeads.contains(buffer.folded[tokens[owner.upperBound - 1].range.upperBound - 1]) {
                     out.phrase = owner
-                } else if np.count == 1, d >= 0, tokens[d].kind == .clauseBreak, let c = previousClaim(before: d),
-                          countsPeople(claims[c]) {
-                    // `这伙黑客有6人，年龄在15岁至18岁之间`: the age of the people the clause before counted.
+                } else if (np.lowerBound..<(np.upperBound - 1)).allSatisfy({ tokens[$0].kind == .word(.bridge) }),
+                          d >= 0, tokens[d].kind == .clauseBreak, let c = previousClaim(before: d),
+                          countsPeople(claims[c]), found[c] != nil {
+                    // `这伙黑客有6人，年龄在15岁至18岁之间`, `运动员82人，平均年龄16.9岁`: the age of
+                    // the people the clause before counted.
                     out.phrase = nil
                     out.previousClaim = c
                 }
