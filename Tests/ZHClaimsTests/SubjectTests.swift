@@ -535,6 +535,9 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
     @Test func theTimeSomeoneSpentDoingSomething() throws {
         #expect(try subject(of: "22日", in: "正值農曆年廿九，她留院的22日，一家人每日都在醫院陪伴她。") == "留院")
         #expect(try subject(of: "5到7年", in: "我一般的回答是5到7年。") != "一般")
+        // 的 at the start of the window or right after a pronoun leaves nothing to read.
+        #expect(try subject(of: "三年", in: "的三年") == nil)
+        #expect(try subject(of: "三年", in: "他的三年") == nil)
     }
 
     @Test func degreesOfACoordinateAreTheMeridiansOrParallels() throws {

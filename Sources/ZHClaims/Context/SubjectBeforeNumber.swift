@@ -74,7 +74,7 @@ extension SubjectReader {
             // `她|留院|的|22日`, `我们|相处|的|三年`: the time someone spent doing something.
             // (ICU may leave the verb as characters: 留|院.)
             // (Only with 的 right before the number: `我一般的回答是5到7年` is not that.)
-            if claim.kind == .duration, j == p, let who = (max(0, j - 3)..<(j - 1)).last(where: { personalPronoun($0) != nil }),
+            if claim.kind == .duration, j == p, j >= 2, let who = (max(0, j - 3)..<(j - 1)).last(where: { personalPronoun($0) != nil }),
                ((who + 1)..<j).allSatisfy({ tokens[$0].isContent || tokens[$0].kind == .word(.verb) }),
                tokens[j - 1].range.upperBound - tokens[who + 1].range.lowerBound >= 2 {
                 out.phrase = (who + 1)..<j
