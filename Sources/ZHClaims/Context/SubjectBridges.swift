@@ -61,13 +61,22 @@ extension SubjectReader {
         return j
     }
 
-    /// Currency words that may stand before an amount (folded: 人民幣 reads 人民币).
-    static let currencyWords = ["人民币", "美元", "港币", "港元", "欧元", "日元", "英镑", "新台币", "台币", "澳元", "澳门币", "韩元"]
+    /// Currency words that may stand before an amount: the written ones the resolver knows
+    /// (`Lexicon.currencyPrefixes`, `Lexicon.currencies`; folded, so 人民幣 reads 人民币).
+    static let currencyWords: [String] = Set(Lexicon.currencyPrefixes.keys).union(Lexicon.currencies.keys)
+        .filter { word in
+            // Only names ending in 币, 元 or 镑: a name cut before 法郎 or 里亚尔 would leave its
+            // country (瑞士, 沙特) as the subject.
+            word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy(\.isIdeographicQuick)
+                && word.unicodeScalars.last.map { currencyEnds.contains($0) } == true
+        }.sorted()
+    /// The last characters of `currencyWords`, checked before any word is compared.
+    static let currencyEnds: ScalarSet = "币元镑"
 
     /// The first token of a currency word whose last token is `j`, when tokens make it up
     /// exactly (ICU cuts 人民|币; not the end of a longer word such as 兑美元).
     func currencyWord(endingAt j: Int) -> Int? {
-        guard tokens[j].wordClass != nil, "币元镑".unicodeScalars.contains(buffer.folded[tokens[j].range.upperBound - 1]) else { return nil }
+        guard tokens[j].wordClass != nil, Self.currencyEnds.contains(buffer.folded[tokens[j].range.upperBound - 1]) else { return nil }
         for word in Self.currencyWords where endsWith(j, word) {
             let start = tokens[j].range.upperBound - word.unicodeScalars.count
             var k = j
