@@ -367,6 +367,37 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "3人", in: "事故造成3人受伤。") == "受伤")
     }
 
+    @Test func aVerbWithADirectionalComplementEndsThePhrase() throws {
+        // One verb character and its complement, as ICU leaves them or joins them.
+        #expect(try subject(of: "2000多份", in: "2000多份材料发下去又收上来。") == "材料")
+        #expect(try subject(of: "3万余元", in: "他想把借出的3万余元货款拿回来。") == "货款")
+        #expect(try subject(of: "800多封", in: "一天就有800多封信件涌进来。") == "信件")
+        // One character right after a number is what it counts, not a verb.
+        #expect(try subject(of: "两把", in: "他拿了两把伞出来。") != "伞出来")
+    }
+
+    @Test func aSumTakenTogetherBridges() throws {
+        #expect(try subject(of: "5000多元", in: "三个人的工资加起来有5000多元。") == "工资")
+        #expect(try subject(of: "超过12亿元", in: "两家公司的营收合起来超过12亿元。") == "营收")
+    }
+
+    @Test func aVerbOfReachingALevelBridges() throws {
+        // `迈上…新台阶`: the level is not what the number measures; what reached it is.
+        #expect(try subject(of: "5000亿元", in: "全市工业产值首次迈上5000亿元新台阶。") == "工业产值")
+        #expect(try subject(of: "三万元", in: "农民人均收入跨越三万元台阶。") == "农民人均收入")
+        // Steps counted are things (`爬了300多级台阶`).
+        #expect(try subject(of: "300多级", in: "他每天要爬300多级台阶。") == "台阶")
+    }
+
+    @Test func aPredicateAfterDeEndsThePhrase() throws {
+        // A verb with an aspect particle, or one whose object is an action.
+        #expect(try subject(of: "85%", in: "全省85%的湿地得到了有效保护。") == "湿地")
+        #expect(try subject(of: "约60%", in: "约60%的商户受到停电影响。") == "商户")
+        #expect(try subject(of: "3000亩", in: "这片3000亩的果园遭到冰雹袭击。") == "果园")
+        // A verb that is the noun's head stays (`的现金支出`).
+        #expect(try subject(of: "40%", in: "企业40%的现金支出大幅增加。") == "现金支出")
+    }
+
     // MARK: Lists and shared subjects
 
     @Test func respectivelyPairsListedSubjectsInOrder() throws {

@@ -104,6 +104,11 @@ extension SubjectReader {
                 // they did or suffered. After other nouns it is as often the head of a noun
                 // (`的入世|承诺`, `的现金|支出`, `的公益性|演出`), so it stays.
                 if viaDe, end == k, k > start, namesPeople(k - 1), endsClause(k + 1) { break scan }
+                // After the noun, a verb with an aspect particle (`的壁画|得到|了`) or one that takes
+                // an action as its object (`的汽车|遭到|导弹袭击`) is the predicate: neither heads a noun.
+                if viaDe, end == k, k > start,
+                   next.map({ $0.range.count == 1 && Self.aspectParticles.contains(buffer.folded[$0.range.lowerBound]) && $0.kind == .word(.particle) }) ?? false
+                    || Self.lightVerbs.contains(where: { isWord(k, $0) }) { break scan }
                 if viaDe, end == k, next?.kind == .word(.verb), !verbsBeforeNoun(from: k + 1) {
                     // `迷失归途的儿童|送|回家`, `12%的火势|得到|控制`: after the noun, two verbs
                     // are what the noun does (`自动驾驶|创新|示范区` goes on; one verb may be the
@@ -191,8 +196,9 @@ extension SubjectReader {
         }
         // `逼近21000点大关`: a level is not what the number measures, but what names it may be
         // (`突破万亿市值大关` → 市值); after 的 see `phraseAfterDe`.
-        // A classifier counts records as things (`5项世界纪录`), not other levels (`7000例左右高位`).
-        let countedLevel = claim.kind == .count && claim.unit != nil
+        // A classifier counts records and steps as things (`5项世界纪录`, `434级台阶`), not other
+        // levels (`7000例左右高位`).
+        let countedLevel = (claim.kind == .count && claim.unit != nil || claim.kind == .measure && claim.unit == "级")
             && SubjectLexicon.countableLevels.contains(where: { endsWith(last - 1, $0) })
         if !viaDe, !countedLevel, lexicon.isLevelNoun(buffer.folded[tokens[last - 1].range]) {
             last -= 1
@@ -305,6 +311,12 @@ extension SubjectReader {
         "号令", "禁令", "条令", "政令", "军令", "律令", "司令", "县令", "即使", "大使", "公使", "特使", "天使", "假使",
         "行使", "出使", "纵使",
     ]
+
+    /// Verbs whose object is an action (`得到|有效保护`, `遭到|袭击`): never the head of a noun.
+    static let lightVerbs = ["得到", "受到", "遭到", "遭受", "获得", "取得", "赢得", "进行", "给予", "予以", "加以", "得以"]
+
+    /// Particles of aspect: after a verb they make it a predicate (`得到|了`, `忙|着`, `经历|过`).
+    static let aspectParticles: ScalarSet = "了着过"
 
     /// Clause verbs that are also nouns or modifiers after 的 (新型显示产业园, 大发现, 有关报道).
     static let nominalClauseVerbs = ["显示", "发现", "报道", "预测", "估计", "介绍", "公布"]

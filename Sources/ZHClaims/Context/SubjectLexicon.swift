@@ -56,8 +56,8 @@ struct SubjectLexicon: Sendable {
     /// Verbs (by jieba's tags) that are nouns right after another noun (`35个社会组织`).
     static let nounsAfterNouns = ["组织"]
 
-    /// Levels a classifier counts as things (`5项世界纪录`).
-    static let countableLevels = ["纪录", "记录"]
+    /// Levels a classifier counts as things (`5项世界纪录`, `三个台阶`).
+    static let countableLevels = ["纪录", "记录", "台阶"]
 
     /// Nouns that name a level rather than a quantity (`保持在95.7%的高位水平`): a number is not
     /// their subject, so `N的` + one of them does not name what N counts.
@@ -151,7 +151,7 @@ struct SubjectLexicon: Sendable {
         早盘 午后 尾盘 今早 今晨 昨晚 今晚 上午 下午 晚上 凌晨 中午 早上 届时 随后 此后 今后 未来 过去 当时 \
         月初 月底 月末 季度 一季度 二季度 三季度 四季度 上周 本周 下周 上月 本月 下月 周末 首日 首月 前三季度 \
         第一季度 第二季度 第三季度 第四季度 全天 全日 平日 平时 往年 历年 以往 如期 起初 最初 最终 最后 之后 \
-        同日 翌日 次日 即日 当晚 当夜 今 昨 今明 今明两天 周一 周二 周三 周四 周五 周六 周日 周末 星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天 伊始
+        同日 翌日 次日 即日 当晚 当夜 接下来 今 昨 今明 今明两天 周一 周二 周三 周四 周五 周六 周日 周末 星期一 星期二 星期三 星期四 星期五 星期六 星期日 星期天 伊始
         """
 
     /// Quantifiers and demonstratives that are not claims: they end a noun phrase.
@@ -162,7 +162,7 @@ struct SubjectLexicon: Sendable {
         """
 
     /// Words the generated lists lack or mark as nouns, that are verbs next to a number.
-    static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具 打进 踢进 踢入 连进 连入 射进 罚进 轰进 轰入 入驻 落户 获救 入院 开业 亮相 停业 退市 参赛 晋级 出线 被困 被拘 被拐 被骗 被俘 被遣返 被隔离 被绑架"
+    static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具 打进 踢进 踢入 连进 连入 射进 罚进 轰进 轰入 入驻 落户 获救 入院 开业 亮相 停业 退市 参赛 晋级 出线 被困 被拘 被拐 被骗 被俘 被遣返 被隔离 被绑架 下去 上来 上去 过来"
     static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近 不同程度 程度不一 双双 很可能 全都 大都 大多 统统 相应 整整 因病 因故 因伤 因公 首次 首度 多次 足足 应该 应当 必须"
 
     /// Words that stand between a subject and its number (see `WordClass.bridge`); 係 and 有
@@ -188,7 +188,8 @@ struct SubjectLexicon: Sendable {
         新增 加快 放缓 减缓 加速 放慢 趋缓 缩短 继续 获得 斩获 夺得 赢得 \
         降到 升到 涨到 跌到 增到 减到 涨至 回落到 回落至 回升到 回升至 攀升至 攀升到 飙升至 下滑至 下滑到 \
         缩减至 缩减到 扩大至 上涨到 上涨至 下跌到 下跌至 增长到 增长至 减少至 降低到 降低至 \
-        失守 站上 站稳 收复 跌穿 升穿 守住 冲破 击穿 重返 触及
+        失守 站上 站稳 收复 跌穿 升穿 守住 冲破 击穿 重返 触及 下来 \
+        迈上 迈过 迈入 迈进 跨上 跨过 跨越 跨入 登上 攀上 跃上 连跨 连上
         """
 
     /// Scopes a rank is taken in (`战绩全国第一`, `位居全国第12`).
@@ -227,7 +228,7 @@ struct SubjectLexicon: Sendable {
     static let personHeads: ScalarSet = "人员者警师生工民士官手家客商户友兵众童女男部属告迷长"
 
     /// Nouns that name a level rather than a quantity (`保持在95.7%的高位水平`, `逼近21000点大关`).
-    static let levels = "大关 关口 水平 高位 低位 高点 低点 纪录 记录 新高 新低 位置 态势 程度 高峰 低谷 区间 范围 附近 左右"
+    static let levels = "大关 关口 台阶 新台阶 水平 高位 低位 高点 低点 纪录 记录 新高 新低 位置 态势 程度 高峰 低谷 区间 范围 附近 左右"
 
     /// Nouns that frame a number rather than being measured by it after 的 or for a duration
     /// (`不到一年时间`, `60美元的情况`).

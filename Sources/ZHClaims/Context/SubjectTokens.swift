@@ -203,6 +203,12 @@ enum SubjectTokenizer {
                 if t.range.count == 1, t.kind == .word(.content), let prev = out.last, prev.kind == .word(.verb),
                    prev.range.upperBound == t.range.lowerBound, SubjectLexicon.nounSuffixes.contains(f[t.range.lowerBound]) {
                     out[out.count - 1] = .init(range: prev.range.lowerBound..<t.range.upperBound, kind: .word(.content))
+                } else if let prev = out.last, prev.range.upperBound == t.range.lowerBound,
+                          prev.kind == .word(.verb) || prev.kind == .word(.content) && prev.range.count == 1 && !followsClaim(out),
+                          let cls = directionalClass(t.range, f) {
+                    // 发 + 下去, 统计 + 下来: a verb and its directional complement are one verb. (One
+                    // character right after a number is what it counts: `兩支|棍|出來`.)
+                    out[out.count - 1] = .init(range: prev.range.lowerBound..<t.range.upperBound, kind: .word(cls))
                 } else {
                     out.append(t)
                 }
@@ -216,10 +222,39 @@ enum SubjectTokenizer {
     /// An ICU word the lexicon lacks made of a two-character verb and a resultative or
     /// directional complement is a verb (建立起, 找出来 is two words already): `1000多个乡镇|建立起|…`.
     private static func verbWithComplement(_ r: Range<Int>, _ f: [Unicode.Scalar]) -> WordClass? {
+        guard r.count >= 3 else { return nil }
+        // `拿回来`, `加起来`, `概括起来`: one verb character, or a verb, and a directional complement.
+        if r.count <= 4, let cls = directionalClass((r.upperBound - 2)..<r.upperBound, f) {
+            let verb = r.lowerBound..<(r.upperBound - 2)
+            let lexicon = SubjectLexicon.shared
+            if verb.count == 1 ? !edgeFunctionCharacters.contains(f[verb.lowerBound]) && lexicon.lookup(f[verb]) == nil
+                : lexicon.lookup(f[verb]) == .verb { return cls }
+        }
         guard r.count == 3, complements.contains(f[r.upperBound - 1]),
               SubjectLexicon.shared.lookup(f[r.lowerBound..<(r.upperBound - 1)]) == .verb else { return nil }
         return .verb
     }
+
+    /// Whether the token before the last one of `out` is a claim.
+    private static func followsClaim(_ out: [SubjectToken]) -> Bool {
+        out.count >= 2 && out[out.count - 2].claimIndex != nil
+    }
+
+    /// The class of a verb ending in the directional complement at `r` (two characters), or nil
+    /// when `r` is none. 起来 and 下来 after a verb sum up or take stock (`房子加起来|有300万亿`,
+    /// `算下来|近70%`): they bridge like 共计. The others end a verb of motion (`卡片发下去`,
+    /// `学费拿回来`), which no noun phrase takes in.
+    static func directionalClass(_ r: Range<Int>, _ f: [Unicode.Scalar]) -> WordClass? {
+        guard r.count == 2, f[r.upperBound - 1] == "来" || f[r.upperBound - 1] == "去" else { return nil }
+        let first = f[r.lowerBound], last = f[r.upperBound - 1]
+        if last == "来", first == "起" || first == "下" { return .bridge }
+        return (last == "来" ? directionalFirstsBeforeLai : directionalFirstsBeforeQu).contains(first) ? .verb : nil
+    }
+
+    /// First characters of the other directional complements: 上来, 出来, 进来, 回来, 过来, 开来;
+    /// 下去, 上去, 出去, 进去, 回去 (过去 is the past: a time word).
+    private static let directionalFirstsBeforeLai: ScalarSet = "上出进回过开"
+    private static let directionalFirstsBeforeQu: ScalarSet = "下上出进回"
 
     private static let complements: ScalarSet = "起出到上下入进回开完好成掉住走"
 
