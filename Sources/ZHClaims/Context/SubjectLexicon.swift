@@ -128,7 +128,7 @@ struct SubjectLexicon: Sendable {
     /// Single characters that ICU often leaves alone and that are function words when alone.
     /// Single characters not listed here count as content (警/情, 网/格 stay part of a noun).
     static let singleParticles = "的 之 了 着 过 得 等 们 之多 之久 嘅 咗 哋 不等"
-    static let singlePrepositions = "在 对 从 向 由 于 把 被 给 以 按 据 经 自 至 到 比 较 将 当 朝 往 离 替 随 喺 遭"
+    static let singlePrepositions = "在 对 从 向 由 于 把 被 给 以 按 据 经 自 至 到 比 较 将 当 朝 往 离 替 随 喺 遭 因"
     static let singleConjunctions = "和 及 与 或 并 而 且 但 跟"
     static let singleAdverbs = "须 共 约 近 逾 已 均 仅 只 还 又 也 都 再 就 才 更 最 亦 皆 尚 曾 正 未 不 没 很 太 现 快 仍 便 即 却 竟 另 应 刚 才 要 唔 咁"
     static let singleVerbs = "是 有 获 称 说 使 让 令 致 给"
@@ -163,7 +163,7 @@ struct SubjectLexicon: Sendable {
 
     /// Words the generated lists lack or mark as nouns, that are verbs next to a number.
     static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具 打进 踢进 踢入 连进 连入 射进 罚进 轰进 轰入 入驻 落户 获救 入院 开业 亮相 停业 退市 参赛 晋级 出线 被困 被拘 被拐 被骗 被俘 被遣返 被隔离 被绑架 下去 上来 上去 过来"
-    static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近 不同程度 程度不一 双双 很可能 全都 大都 大多 统统 相应 整整 因病 因故 因伤 因公 首次 首度 多次 足足 应该 应当 必须"
+    static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近 不同程度 程度不一 双双 很可能 全都 大都 大多 统统 相应 整整 因病 因故 因伤 因公 因灾 例如 比如 譬如 诸如 首次 首度 多次 足足 应该 应当 必须"
 
     /// Words that stand between a subject and its number (see `WordClass.bridge`); 係 and 有
     /// cover Cantonese too.
