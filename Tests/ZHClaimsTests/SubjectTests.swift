@@ -381,6 +381,19 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "超过12亿元", in: "两家公司的营收合起来超过12亿元。") == "营收")
     }
 
+    @Test func aValueAfterASlashSharesTheOneBeforeIt() throws {
+        // A low and a high, not the next city's; the weather is cut off the city.
+        let text = "北京多云转晴15℃/27℃天津小雨16℃/24℃"
+        #expect(try subject(of: "27℃", in: text) == "北京")
+        #expect(try subject(of: "16℃", in: text) == "天津")
+        #expect(try subject(of: "200元", in: "门票100元/200元不等") == "门票")
+    }
+
+    @Test func aWordDescribingTheNounBeforeDe() throws {
+        #expect(try subject(of: "数百吨", in: "美国数百吨所谓的救援物资正在运抵。") == "救援物资")
+        #expect(try subject(of: "3个月", in: "这为企业争取了3个月宝贵的窗口期。") == "窗口期")
+    }
+
     @Test func aVerbOfReachingALevelBridges() throws {
         // `迈上…新台阶`: the level is not what the number measures; what reached it is.
         #expect(try subject(of: "5000亿元", in: "全市工业产值首次迈上5000亿元新台阶。") == "工业产值")

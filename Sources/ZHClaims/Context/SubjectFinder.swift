@@ -27,7 +27,8 @@ struct SubjectFinder {
         var result = [String?].filled(nil, count: claims.count)
         for i in claims.indices where needs[i] {
             if let found = reader.subject(of: i) {
-                let r = reader.antecedent(of: i, subject: found) ?? found
+                var r = reader.antecedent(of: i, subject: found) ?? found
+                if claims[i].unit == "℃" { r = Weather.trimmed(r, buffer) }
                 reader.found[i] = r
                 result[i] = buffer.text(r)
             }
@@ -78,6 +79,9 @@ struct SubjectReader {
         if let r = assigned[i] { return r }
         guard let t = tokenOf[i] else { return nil }
         let claim = claims[i]
+        // `南京阴14℃/20℃`, `100元/200元`: a value after a slash is the other half of the one
+        // before it (a low and a high, two prices), not of the noun after it (the next city).
+        if let c = slashPartner(of: t) { return found[c] }
         if let c = coordinate(before: t, claim) { return c }
         if let team = opponent(after: t, claim) { return team }
         if let side = scorer(of: t, claim) { return side }
@@ -312,5 +316,16 @@ struct SubjectReader {
         // Only when no other quote sits inside.
         for k in (r.lowerBound + 1)..<(r.upperBound - 1) where open.contains(f[k]) || close.contains(f[k]) { return r }
         return (r.lowerBound + 1)..<(r.upperBound - 1)
+    }
+}
+
+extension SubjectReader {
+    /// The claim right before the one at token `t`, joined to it by a slash, when both are of
+    /// the same kind and unit.
+    func slashPartner(of t: Int) -> Int? {
+        guard t >= 2, tokens[t - 1].kind == .joiner, let c = tokens[t - 2].claimIndex, let i = tokens[t].claimIndex,
+              tokens[t - 1].range.count == 1, buffer.folded[tokens[t - 1].range.lowerBound] == "/",
+              claims[c].kind == claims[i].kind, claims[c].unit == claims[i].unit else { return nil }
+        return c
     }
 }
