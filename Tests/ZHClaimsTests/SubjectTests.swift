@@ -389,6 +389,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "200元", in: "门票100元/200元不等") == "门票")
     }
 
+    @Test func aPricePerUnitIsOfWhatIsPriced() throws {
+        // 一 and a classifier after a price say what it is per, not what it buys.
+        #expect(try subject(of: "1.8元", in: "往年青稞都是1.8元一斤，今年涨了。") == "青稞")
+        #expect(try subject(of: "290元", in: "谁负担得起290元一盒的口罩？") == "口罩")
+        #expect(try subject(of: "50元", in: "这里卖50元一杯咖啡。") == "咖啡")
+    }
+
     @Test func aWordDescribingTheNounBeforeDe() throws {
         #expect(try subject(of: "数百吨", in: "美国数百吨所谓的救援物资正在运抵。") == "救援物资")
         #expect(try subject(of: "3个月", in: "这为企业争取了3个月宝贵的窗口期。") == "窗口期")
