@@ -389,6 +389,19 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "200元", in: "门票100元/200元不等") == "门票")
     }
 
+    @Test func aShareOfAWholeNamedWithAPronoun() throws {
+        #expect(try subject(of: "52.9%", in: "民营企业进出口占我国外贸总值的52.9%。") == "民营企业进出口")
+        #expect(try subject(of: "60％", in: "国债总额不得超过其国民生产总值的60％。") == "国债总额")
+        // A pronoun that owns the number is no whole (`将他的200多亩地`).
+        #expect(try subject(of: "200多亩", in: "政府将他的200多亩地建成了农田。") != "政府")
+        // A percent after a rate is the rate's value.
+        #expect(try subject(of: "6.7%", in: "地价增幅达24.1%，远超过经济成长率的6.7%。") == "经济成长率")
+    }
+
+    @Test func yearOnYearInHongKongWriting() throws {
+        #expect(try subject(of: "2.2%", in: "二手住宅銷售價格按年上漲2.2%。") == "二手住宅銷售價格")
+    }
+
     @Test func aPricePerUnitIsOfWhatIsPriced() throws {
         // 一 and a classifier after a price say what it is per, not what it buys.
         #expect(try subject(of: "1.8元", in: "往年青稞都是1.8元一斤，今年涨了。") == "青稞")

@@ -92,8 +92,12 @@ extension SubjectReader {
             if let y = phrase(endingAt: k, allowVerbHead: true) {
                 // `从高位的68%`: a level is not what the number measures.
                 if !lexicon.isLevelNoun(buffer.folded[tokens[y.upperBound - 1].range]) { out.phrase = y }
+                // `远超过经济成长率的6.7%`: a percent after a rate is the rate's value, no share.
+                if claim.kind == .percent, buffer.folded[tokens[y.upperBound - 1].range.upperBound - 1] == "率" { return out }
                 k = y.lowerBound - 1
             }
+            // `占|其|总量|的`, `占|我国|外贸总值|的`: whose whole it is (not `将|他|的|200多亩`).
+            if out.phrase != nil, k >= 0, tokens[k].kind == .word(.pronoun) { k -= 1 }
             var skipped = 0
             while k >= 0, skipped < 3, Self.skippableBeforeShare(tokens[k].kind) {
                 k -= 1
