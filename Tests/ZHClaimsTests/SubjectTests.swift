@@ -398,6 +398,15 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "6.7%", in: "地价增幅达24.1%，远超过经济成长率的6.7%。") == "经济成长率")
     }
 
+    @Test func modifiersJiebaTagsAsVerbsOpenANoun() throws {
+        // 知名, 相关, 涉案 modify the noun after them, before 的 too.
+        #expect(try subject(of: "超过1000个", in: "他们为超过1000个知名品牌提供服务。") == "知名品牌")
+        #expect(try subject(of: "3000多万元", in: "警方破获案件，涉案金额3000多万元。") == "涉案金额")
+        #expect(try subject(of: "100多个", in: "各部门出台了100多个相关的政策文件。") == "政策文件")
+        // Modal adverbs are not part of the noun (`金額不會少於`).
+        #expect(try subject(of: "不會少於20萬英鎊", in: "項目總額不會少於20萬英鎊。") == "項目總額")
+    }
+
     @Test func yearOnYearInHongKongWriting() throws {
         #expect(try subject(of: "2.2%", in: "二手住宅銷售價格按年上漲2.2%。") == "二手住宅銷售價格")
     }

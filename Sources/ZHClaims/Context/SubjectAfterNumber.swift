@@ -242,7 +242,7 @@ extension SubjectReader {
 
     /// Words between a number and 的 that describe the noun after it (`两种不同的肿瘤`,
     /// `1000元至3万元不等的奖励`).
-    static let describingWords = ["不同", "相同", "类似", "同样", "一样", "不等", "所谓", "新增", "额外", "宝贵"]
+    static let describingWords = ["不同", "相同", "类似", "同样", "一样", "不等", "所谓", "新增", "额外", "宝贵", "相关", "知名", "留守", "常住", "涉案", "退役"]
 
     /// Classifiers of events, which a verb alone may name (`22次进攻`).
     static let eventClassifiers: Set<String> = ["次", "场", "轮", "回", "起"]
