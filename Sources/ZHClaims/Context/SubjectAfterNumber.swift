@@ -8,17 +8,7 @@ extension SubjectReader {
         // A space after a number separates (headlines: `沪指重挫逾百点 A股大跌`).
         var j = t + 1
         guard j < tokens.count else { return nil }
-        if let end = perUnitEnd(after: t) {
-            // What is priced per unit: `290元一盒的口罩` → 口罩, `120元一隻雞，` → 雞; nothing in
-            // `1.8元一斤，` or `一斤|直线下降`.
-            guard let k = tokens[j...].firstIndex(where: { $0.range.lowerBound >= end }), tokens[k].range.lowerBound == end
-            else { return nil }
-            if isWord(k, "的") { return phraseAfterDe(k, claim) }
-            guard let r = collect(from: k, viaDe: false, claim),
-                  r.head + 1 == tokens.count || [.clauseBreak, .listBreak, .closeBracket].contains(tokens[r.head + 1].kind)
-            else { return nil }
-            return (r.range, false)
-        }
+        if let end = perUnitEnd(after: t) { return pricedItem(from: j, after: end, claim) }
         // `500米长的栈桥`: the dimension word belongs to the number.
         if j + 1 < tokens.count, isDimension(j), isWord(j + 1, "的") { j += 1 }
         if isWord(j, "的") { return phraseAfterDe(j, claim) }
@@ -42,17 +32,6 @@ extension SubjectReader {
         guard let r = collect(from: j, viaDe: false, claim) else { return nil }
         return (r.range, false)
     }
-
-    /// `1.8元一斤`, `5元一个`, `3元一碗麵`: after a price, 一 and a classifier say what it is
-    /// per, not what it buys. Returns where the classifier ends.
-    func perUnitEnd(after t: Int) -> Int? {
-        let f = buffer.folded, e = tokens[t].range.upperBound
-        guard e + 1 < f.count, f[e] == "一", let c = tokens[t].claimIndex, claims[c].kind == .money else { return nil }
-        if e + 2 < f.count, f[e + 1] == "公" || f[e + 1] == "千", f[e + 2] == "斤" || f[e + 2] == "克" { return e + 3 }
-        return Self.perUnitClassifiers.contains(f[e + 1]) ? e + 2 : nil
-    }
-
-    static let perUnitClassifiers: ScalarSet = "个斤两只瓶袋盒包份碗杯张件"
 
     /// The phrase after the 的 at `de`, skipping quantifiers (`的几个主要关口`) and a claim that
     /// describes it (`3%的10年美债收益率`); nil when the noun only names a level or a frame
