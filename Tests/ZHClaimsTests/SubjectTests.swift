@@ -387,6 +387,8 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "27℃", in: text) == "北京")
         #expect(try subject(of: "16℃", in: text) == "天津")
         #expect(try subject(of: "200元", in: "门票100元/200元不等") == "门票")
+        // A place whose name ends in a weather word keeps it.
+        #expect(try subject(of: "12℃", in: "江阴12℃/20℃") == "江阴")
     }
 
     @Test func aShareOfAWholeNamedWithAPronoun() throws {

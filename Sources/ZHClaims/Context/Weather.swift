@@ -2,7 +2,7 @@
 /// weather a subject reading took in at its end is cut off (→ 北京).
 enum Weather {
     /// `r` without the weather words (joined by 转, 到 or 间) at its end; `r` itself when that
-    /// would leave nothing.
+    /// would leave less than a two-character place (江阴 is a city, not 江 with overcast skies).
     static func trimmed(_ r: Range<Int>, _ buffer: TextBuffer) -> Range<Int> {
         let f = buffer.folded
         var end = r.upperBound
@@ -14,7 +14,7 @@ enum Weather {
             cut = true
             if end > r.lowerBound, joiners.contains(f[end - 1]) { end -= 1 } else { break }
         }
-        guard cut, end > r.lowerBound else { return r }
+        guard cut, end - r.lowerBound >= 2 else { return r }
         // A joiner left at the end (`转` with no weather before it) is not part of the place.
         if joiners.contains(f[end - 1]) { return r }
         return r.lowerBound..<end
