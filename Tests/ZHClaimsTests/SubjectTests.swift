@@ -409,6 +409,16 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "不會少於20萬英鎊", in: "項目總額不會少於20萬英鎊。") == "項目總額")
     }
 
+    @Test func whatIsGivenToSomeoneIsTheNoun() throws {
+        // After 向/对/给/为 the verb's object is the subject, not the recipient and the verb.
+        #expect(try subject(of: "100多份", in: "平均每月向关联企业分发订单100多份。") == "订单")
+        #expect(try subject(of: "1.01亿本", in: "全省共向农民发放林权证1.01亿本。") == "林权证")
+        // After 把 the object is what the number measures (`把|种植面积|扩大到`).
+        #expect(try subject(of: "1000亩", in: "村里把石斛种植面积扩大到1000亩。") == "石斛种植面积")
+        // An anniversary is the whole event's.
+        #expect(try subject(of: "20周年", in: "热烈庆祝香港回归祖国20周年。") == "香港回归祖国")
+    }
+
     @Test func yearOnYearInHongKongWriting() throws {
         #expect(try subject(of: "2.2%", in: "二手住宅銷售價格按年上漲2.2%。") == "二手住宅銷售價格")
     }

@@ -200,7 +200,7 @@ struct SubjectLexicon: Sendable {
     /// Content words the generated verb list would split off or mistag, or that start with a
     /// function character the tokenizer would cut off (也门), or that jieba tags as pronouns though
     /// they modify a noun like 当地 does (本地确诊个案), or nouns it tags as verbs or adverbs (选手, 处长; 首相, 大连, 积分, 立法).
-    static let content = "知名 相关 常住 留守 涉案 退役 少数民族 所谓 组合 警察 督察 导演 会计 出纳 向导 参谋 通道 展商 组别 快递 立法 首相 首都 大连 约旦 大自然 小偷 活佛 果实 比分 满分 积分 终点 据点 相机 随笔 相声 难度 进度 长处 难点 好处 差别 尽头 正门 高速 高新 首发 初衷 猛将 大将 真相 极点 反面 正面 长途 低速 偏远 选手 对手 帮手 杀手 好手 考生 处长 组长 排长 站长 连长 镇长 判官 追兵 本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率 可支配收入 可支配 知识 新增就业 有期徒刑 无期徒刑 减税降费 降费"
+    static let content = "转移支付 知名 相关 常住 留守 涉案 退役 少数民族 所谓 组合 警察 督察 导演 会计 出纳 向导 参谋 通道 展商 组别 快递 立法 首相 首都 大连 约旦 大自然 小偷 活佛 果实 比分 满分 积分 终点 据点 相机 随笔 相声 难度 进度 长处 难点 好处 差别 尽头 正门 高速 高新 首发 初衷 猛将 大将 真相 极点 反面 正面 长途 低速 偏远 选手 对手 帮手 杀手 好手 考生 处长 组长 排长 站长 连长 镇长 判官 追兵 本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率 可支配收入 可支配 知识 新增就业 有期徒刑 无期徒刑 减税降费 降费"
 
     /// Verbs that take a clause, never part of a noun phrase (`观点|认为|十三五时期经济增速`).
     static let clauseVerbs: Set<String> = [
