@@ -419,6 +419,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "20周年", in: "热烈庆祝香港回归祖国20周年。") == "香港回归祖国")
     }
 
+    @Test func aVerbBeforeANounOfWhatItTakesIsPartOfIt() throws {
+        #expect(try subject(of: "3小时", in: "合肥到北京的运行时间缩短到3小时。") == "运行时间")
+        #expect(try subject(of: "超过4000公里", in: "这次的飞行距离超过4000公里。") == "飞行距离")
+    }
+
     @Test func yearOnYearInHongKongWriting() throws {
         #expect(try subject(of: "2.2%", in: "二手住宅銷售價格按年上漲2.2%。") == "二手住宅銷售價格")
     }

@@ -53,7 +53,10 @@ extension SubjectReader {
                 // `省份|开设|275个` is subject, verb, number.
                 // A verb far from the head is more often the predicate (`淄博市依法|侦办|环境领域
                 // 刑事案件`) than a modifier (`新增|确诊病例`, `境外|输入|病例`).
-                guard first != nil, k > 0, tokens[k - 1].isContent || tokens[k - 1].kind == .closeQuote,
+                // Right before a noun of what an action takes (`的|运行|时间`, `停牌|时间`) it makes
+                // one noun with it, whatever stands before.
+                let attribute = first == end && k + 1 == end && Self.actionAttributes.contains(where: { isWord(end, $0) })
+                guard first != nil, attribute || k > 0 && (tokens[k - 1].isContent || tokens[k - 1].kind == .closeQuote),
                       !isClauseVerb(k), tokens[end].range.upperBound - tokens[k].range.upperBound <= 4 else { break scan }
                 first = k
                 k -= 1
@@ -87,6 +90,10 @@ extension SubjectReader {
                         && Self.demonstratives.contains(buffer.folded[tokens[f - 1].range.lowerBound])) else { return f }
         return k + 1
     }
+
+    /// Nouns of what an action takes or costs, which a verb before them names (运行时间, 停牌时间,
+    /// 飞行距离, 建设成本).
+    static let actionAttributes = ["时间", "时长", "距离", "里程", "成本", "费用", "速度", "周期", "期限"]
 
     /// Bridges that modify the noun right after them.
     static let nounModifiers = ["平均", "年均", "日均", "最高", "最低"]
