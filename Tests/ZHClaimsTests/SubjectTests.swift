@@ -424,6 +424,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "超过4000公里", in: "这次的飞行距离超过4000公里。") == "飞行距离")
     }
 
+    @Test func fromTodayIsATimeWord() throws {
+        // ICU's 从今天开始 is no noun: the subject is what lasts.
+        #expect(try subject(of: "3天", in: "活动从今天起持续3天。") == "活动")
+    }
+
     @Test func yearOnYearInHongKongWriting() throws {
         #expect(try subject(of: "2.2%", in: "二手住宅銷售價格按年上漲2.2%。") == "二手住宅銷售價格")
     }
