@@ -661,6 +661,9 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
     @Test func aClassifierAfterADemonstrativeIsNoPartOfTheNoun() throws {
         #expect(try subject(of: "超过200亿元", in: "这批项目总投资超过200亿元。") == "项目总投资")
         #expect(try subject(of: "21萬元", in: "財物損失最多的一宗涉款高達21萬元。") == "涉款")
+        // ICU leaves 这|艘 and 此|款 apart: the classifier joins the demonstrative.
+        #expect(try subject(of: "约20.06吨", in: "这艘飞船重约20.06吨。") == "飞船")
+        #expect(try subject(of: "3000元", in: "此款手机售价3000元。")?.hasPrefix("手机") == true)
         // Other numerals are most often part of a name.
         #expect(try subject(of: "24521起", in: "全国共查处违反八项规定精神问题24521起。")?.contains("八项规定") == true)
     }
@@ -711,6 +714,31 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         for c in try subjects(text) {
             if let s = c.subject { #expect(text.contains(s)) }
         }
+    }
+
+    @Test func departmentsCountThemselves() throws {
+        // 部门 and 部委 name what they count, whatever follows: a verb, a document, other people.
+        #expect(try subject(of: "十部门", in: "十部门印发通知。") == "部门")
+        #expect(try subject(of: "3部門", in: "中國3部門指事件極其惡劣。") == "部門")
+        #expect(try subject(of: "三部委", in: "三部委发布的食品价格监测均表明。") == "部委")
+        // A list closed by 等 names them.
+        #expect(try subject(of: "八部门", in: "发改委等八部门联合印发通知。") == "发改委")
+    }
+
+    @Test func aNounForPeopleAfterAVerbInsideTheNoun() throws {
+        // ICU's 反恐 is a verb; the people counted are named after it.
+        #expect(try subject(of: "兩名", in: "控方傳召兩名現任反恐特勤隊警員上庭作供。") == "現任反恐特勤隊警員")
+        // Not when people are named before the verb: then it is what they did.
+        #expect(try subject(of: "12名", in: "已邀請合共12名學者組成專家小組。") == "學者")
+        #expect(try subject(of: "约10名", in: "约10名武装分子伪装成安全人员。") == "武装分子")
+    }
+
+    @Test func aNumeralAndClassifierThatIsNoClaimEndsANoun() throws {
+        // The indefinite 一个 is no claim, but no noun either.
+        #expect(try subject(of: "超过660平方公里", in: "其中最大的一起林火过火面积超过660平方公里。") == "林火过火面积")
+        #expect(try subject(of: "10元钱", in: "加上各种补贴，一次透析费用个人仅承担10元钱。")?.hasPrefix("一") == false)
+        // Not inside a longer numeral ICU cut (第十|五届).
+        #expect(try subject(of: "51人", in: "选举产生了由51人组成的第十五届中央常务委员会。") != "第十")
     }
 
     // MARK: Cost

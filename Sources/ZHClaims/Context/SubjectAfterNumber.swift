@@ -150,8 +150,15 @@ extension SubjectReader {
             }
         }
         guard var e = end, e > start else { return nil }
-        // A verb inside may as well be the predicate (`152个县区|开展|县域…评估`): stop there.
-        if let v = innerVerb { e = v }
+        let whole = e
+        // A verb inside may as well be the predicate (`152个县区|开展|县域…评估`): stop there,
+        // unless people are counted, none is named before it, and a noun for people follows it
+        // (`两名现任|反恐|特勤队警员`; not `12名学者|组成|专家小组`).
+        if let v = innerVerb {
+            e = v
+            if countsPeople(claim), v + 1 < whole, !(start..<v).contains(where: { endsInPersonHead($0) || endsWith($0, "分子") }),
+               let p = (v + 1..<whole).last(where: { namesPeople($0) }) { e = p + 1 }
+        }
         if opensWithVerb {
             // `12个演出团体和800多名…`: a list goes on after it.
             var ok = e == tokens.count || isWord(e, "的") || Self.andWords.contains(where: { isWord(e, $0) })

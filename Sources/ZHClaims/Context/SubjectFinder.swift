@@ -85,6 +85,12 @@ struct SubjectReader {
         if let c = coordinate(before: t, claim) { return c }
         if let team = opponent(after: t, claim) { return team }
         if let side = scorer(of: t, claim) { return side }
+        // 部门 and 部委 are what they count, whatever follows (`中國3部門|指…`, `七部委|联合发布的《…》`,
+        // `四部门|人员`), unless a list closed by 等 names them (`发改委|等|八部门`).
+        if let own = ownNoun(of: claim) {
+            if isWord(t - 1, "等") || isWord(t - 1, "等等"), let np = backward(from: t - 1, claim).phrase { return range(np) }
+            return own
+        }
         // An anniversary is the event's, not the occasion's after it (`胜利|80周年|大会`).
         let fwd = claim.kind == .duration && isAnniversary(claim) ? nil : forwardPhrase(t, claim)
         if let f = fwd, !f.viaDe {
@@ -158,6 +164,21 @@ struct SubjectReader {
     }
 
     static let coordinateWords = ["东经", "西经", "北纬", "南纬"]
+
+    /// The unit of a count that names what it counts (`ownNounUnits`), as it stands at the end of
+    /// the claim's text, or nil.
+    func ownNoun(of claim: Claim) -> Range<Int>? {
+        guard claim.kind == .count, let unit = claim.unit, Self.ownNounUnits.contains(unit) else { return nil }
+        let n = unit.unicodeScalars.count
+        var end = claim.span.upperBound
+        while end - n >= claim.span.lowerBound {
+            if buffer.folded[(end - n)..<end].elementsEqual(unit.unicodeScalars) { return (end - n)..<end }
+            end -= 1
+        }
+        return nil
+    }
+
+    static let ownNounUnits: Set<String> = ["部门", "部委"]
 
     /// Whether text `r` holds a character that ends nouns for people (`SubjectLexicon.personHeads`,
     /// and 宾, 理 of 嘉宾, 经理, 总理).

@@ -192,7 +192,7 @@ enum SubjectTokenizer {
                 let t: SubjectToken
                 if case let e = icuEnd[i - base], e > 0, e - i >= n || cls == nil {
                     let r = i..<e
-                    t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? verbWithComplement(r, f) ?? .content))
+                    t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? verbWithComplement(r, f) ?? numeralWithClassifier(r, f) ?? .content))
                 } else if let c = cls, n >= 2 {
                     t = .init(range: i..<(i + n), kind: .word(c))
                 } else {
@@ -209,6 +209,12 @@ enum SubjectTokenizer {
                     // 发 + 下去, 统计 + 下来: a verb and its directional complement are one verb. (One
                     // character right after a number is what it counts: `兩支|棍|出來`.)
                     out[out.count - 1] = .init(range: prev.range.lowerBound..<t.range.upperBound, kind: .word(cls))
+                } else if t.range.count == 1, t.kind == .word(.content), let prev = out.last, prev.kind == .word(.pronoun),
+                          prev.range.count == 1, prev.range.upperBound == t.range.lowerBound,
+                          demonstratives.contains(f[prev.range.lowerBound]), classifiers.contains(f[t.range.lowerBound]) {
+                    // 这 + 艘, 此 + 款: a demonstrative and its classifier are one pronoun, so the noun
+                    // they point at is read without the classifier (`这艘飞船重约20吨` → 飞船).
+                    out[out.count - 1] = .init(range: prev.range.lowerBound..<t.range.upperBound, kind: .word(.pronoun))
                 } else {
                     out.append(t)
                 }
@@ -218,6 +224,21 @@ enum SubjectTokenizer {
     }
 
     private static let dateSuffixes: ScalarSet = "份底末初"
+
+    static let demonstratives: ScalarSet = "这那该此某哪"
+
+    /// An ICU word of a numeral and a classifier that is no claim (a denied `一个`, `一栋`) ends a
+    /// noun phrase like any quantifier: `十几口人|共用|一个|卫生间` is not one noun.
+    /// (Not inside a longer numeral ICU cut: `第十|五届`.)
+    private static func numeralWithClassifier(_ r: Range<Int>, _ f: [Unicode.Scalar]) -> WordClass? {
+        guard r.count == 2, numeralStarts.contains(f[r.lowerBound]), classifiers.contains(f[r.lowerBound + 1]) else { return nil }
+        if r.lowerBound > 0, "第十百千万零〇两一二三四五六七八九".unicodeScalars.contains(f[r.lowerBound - 1]) { return nil }
+        return .numeral
+    }
+
+    private static let numeralStarts: ScalarSet = "一两几半"
+    /// Classifiers ICU leaves alone after a demonstrative (这|艘, 该|批, 此|款).
+    static let classifiers: ScalarSet = "艘辆架台座款批位名个件项条只头张部间处户种类场套份篇本册枚颗株棵根匹笔家栋幢幅段片粒瓶盒箱袋包杯碗双对副组支届列班起宗次期轮"
 
     /// An ICU word the lexicon lacks made of a two-character verb and a resultative or
     /// directional complement is a verb (建立起, 找出来 is two words already): `1000多个乡镇|建立起|…`.
