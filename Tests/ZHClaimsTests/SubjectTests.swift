@@ -716,6 +716,13 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         }
     }
 
+    @Test func verbsOfAimingAreAdverbs() throws {
+        // 力争, 争取, 确保 say what is aimed at, not what is measured.
+        #expect(try subject(of: "23000亿元", in: "山东现代海洋产业增加值力争达到23000亿元。") == "山东现代海洋产业增加值")
+        #expect(try subject(of: "突破3000亿元", in: "今年出口额争取突破3000亿元。") == "出口额")
+        #expect(try subject(of: "6%", in: "工业增加值确保增长6%。") == "工业增加值")
+    }
+
     @Test func departmentsCountThemselves() throws {
         // 部门 and 部委 name what they count, whatever follows: a verb, a document, other people.
         #expect(try subject(of: "十部门", in: "十部门印发通知。") == "部门")

@@ -163,7 +163,7 @@ struct SubjectLexicon: Sendable {
 
     /// Words the generated lists lack or mark as nouns, that are verbs next to a number.
     static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具 打进 踢进 踢入 连进 连入 射进 罚进 轰进 轰入 入驻 落户 获救 入院 开业 亮相 停业 退市 参赛 晋级 出线 被困 被拘 被拐 被骗 被俘 被遣返 被隔离 被绑架 下去 上来 上去 过来"
-    static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近 不同程度 程度不一 双双 很可能 全都 大都 大多 统统 相应 整整 因病 因故 因伤 因公 因灾 例如 比如 譬如 诸如 首次 首度 多次 足足 应该 应当 必须 不得 不能 不可 不会 无法"
+    static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近 不同程度 程度不一 双双 很可能 全都 大都 大多 统统 相应 整整 因病 因故 因伤 因公 因灾 例如 比如 譬如 诸如 首次 首度 多次 足足 应该 应当 必须 不得 不能 不可 不会 无法 力争 争取 确保 力求 有望 预计"
 
     /// Words that stand between a subject and its number (see `WordClass.bridge`); 係 and 有
     /// cover Cantonese too.
