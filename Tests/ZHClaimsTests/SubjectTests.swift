@@ -137,7 +137,8 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
 
     @Test func namesThatOpenWithANumberOrAFunctionCharacter() throws {
         #expect(try subject(of: "3%", in: "3%的10年美债收益率可能是爆破点。") == "10年美债收益率")
-        #expect(try subject(of: "一架", in: "美國空軍一架U2間諜偵察機墜毀。") == "U2間諜偵察機")
+        // (`空軍一架U2…` alone is the indefinite article; 僅 makes it a count.)
+        #expect(try subject(of: "一架", in: "美國空軍僅一架U2間諜偵察機墜毀。") == "U2間諜偵察機")
         #expect(try subject(of: "73歲", in: "73歲的曾蔭權，今年1月原審被控。") == "曾蔭權")
     }
 
@@ -721,6 +722,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "23000亿元", in: "山东现代海洋产业增加值力争达到23000亿元。") == "山东现代海洋产业增加值")
         #expect(try subject(of: "突破3000亿元", in: "今年出口额争取突破3000亿元。") == "出口额")
         #expect(try subject(of: "6%", in: "工业增加值确保增长6%。") == "工业增加值")
+    }
+
+    @Test func 前AfterACountOfPeopleIsFormer() throws {
+        #expect(try subject(of: "两名", in: "有两名前官员被捕。") == "前官员")
+        #expect(try subject(of: "兩名", in: "據悉，兩名前傳媒人謝志峰及李家文將會擔任主持。") == "前傳媒人")
+        #expect(try subject(of: "两名", in: "两名前国家队队员出席。") == "前国家队队员")
+        // Without a noun for people after it, nothing is made up.
+        #expect(try subject(of: "六名", in: "《蘋果日報》與六名前高層被控串謀。") == nil)
     }
 
     @Test func departmentsCountThemselves() throws {

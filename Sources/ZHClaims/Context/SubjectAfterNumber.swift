@@ -9,6 +9,14 @@ extension SubjectReader {
         var j = t + 1
         guard j < tokens.count else { return nil }
         if let end = perUnitEnd(after: t) { return pricedItem(from: j, after: end, claim) }
+        // `兩名|前|傳媒人`: after a count of people, 前 is "former", up to the first noun for people
+        // (`前傳媒人|謝志峰…`).
+        if countsPeople(claim), isWord(j, "前"), j + 1 < tokens.count, tokens[j + 1].isContent,
+           tokens[j + 1].range.lowerBound == tokens[j].range.upperBound {
+            var p = j + 1
+            while p < tokens.count, p - j <= 3, tokens[p].isContent, !namesPeople(p) { p += 1 }
+            if p < tokens.count, p - j <= 3, namesPeople(p) { return (tokens[j].range.lowerBound..<tokens[p].range.upperBound, false) }
+        }
         // `500米长的栈桥`: the dimension word belongs to the number.
         if j + 1 < tokens.count, isDimension(j), isWord(j + 1, "的") { j += 1 }
         if isWord(j, "的") { return phraseAfterDe(j, claim) }
