@@ -732,6 +732,11 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "六名", in: "《蘋果日報》與六名前高層被控串謀。") == nil)
     }
 
+    @Test func verbsOfCoincidingEndAnAnniversarysEvent() throws {
+        #expect(try subject(of: "45周年", in: "今年正值中西建交45周年。") == "中西建交")
+        #expect(try subject(of: "45周年", in: "今年适逢中日邦交正常化45周年。") == "中日邦交正常化")
+    }
+
     @Test func departmentsCountThemselves() throws {
         // 部门 and 部委 name what they count, whatever follows: a verb, a document, other people.
         #expect(try subject(of: "十部门", in: "十部门印发通知。") == "部门")
