@@ -11,7 +11,7 @@ extension SubjectReader {
         if let end = perUnitEnd(after: t) { return pricedItem(from: j, after: end, claim) }
         // `兩名|前|傳媒人`: after a count of people, 前 is "former", up to the first noun for people
         // (`前傳媒人|謝志峰…`).
-        if countsPeople(claim), isWord(j, "前"), j + 1 < tokens.count, tokens[j + 1].isContent,
+        if isWord(j, "前"), countsPeople(claim), j + 1 < tokens.count, tokens[j + 1].isContent,
            tokens[j + 1].range.lowerBound == tokens[j].range.upperBound {
             var p = j + 1
             while p < tokens.count, p - j <= 3, tokens[p].isContent, !namesPeople(p) { p += 1 }
@@ -164,7 +164,7 @@ extension SubjectReader {
         // (`两名现任|反恐|特勤队警员`; not `12名学者|组成|专家小组`).
         if let v = innerVerb {
             e = v
-            if countsPeople(claim), v + 1 < whole, !(start..<v).contains(where: { endsInPersonHead($0) || endsWith($0, "分子") }),
+            if v + 1 < whole, countsPeople(claim), !(start..<v).contains(where: { endsInPersonHead($0) || endsWith($0, "分子") }),
                let p = (v + 1..<whole).last(where: { namesPeople($0) }) { e = p + 1 }
         }
         if opensWithVerb {

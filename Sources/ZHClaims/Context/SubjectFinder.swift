@@ -168,7 +168,8 @@ struct SubjectReader {
     /// The unit of a count that names what it counts (`ownNounUnits`), as it stands at the end of
     /// the claim's text, or nil.
     func ownNoun(of claim: Claim) -> Range<Int>? {
-        guard claim.kind == .count, let unit = claim.unit, Self.ownNounUnits.contains(unit) else { return nil }
+        // Compared, not hashed: this runs for every count.
+        guard claim.kind == .count, let unit = claim.unit, Self.ownNounUnits.contains(where: { $0 == unit }) else { return nil }
         let n = unit.unicodeScalars.count
         var end = claim.span.upperBound
         while end - n >= claim.span.lowerBound {
@@ -178,7 +179,7 @@ struct SubjectReader {
         return nil
     }
 
-    static let ownNounUnits: Set<String> = ["部门", "部委"]
+    static let ownNounUnits = ["部门", "部委"]
 
     /// Whether text `r` holds a character that ends nouns for people (`SubjectLexicon.personHeads`,
     /// and 宾, 理 of 嘉宾, 经理, 总理).
