@@ -737,6 +737,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "45周年", in: "今年适逢中日邦交正常化45周年。") == "中日邦交正常化")
     }
 
+    @Test func theManOf人均IsNotICUs() throws {
+        // ICU reads 中国人|均|寿命 and 村人|均|收入.
+        #expect(try subject(of: "80岁", in: "中国人均寿命达到80岁。") == "中国人均寿命")
+        #expect(try subject(of: "14000多元", in: "去年，小庙子村人均年收入14000多元。") == "小庙子村人均年收入")
+        // People counted or named before 均 keep it as "all" (`6名證人均來自`).
+        #expect(try subject(of: "6名", in: "控方6名證人均來自屋宇署。") == "證人")
+    }
+
     @Test func departmentsCountThemselves() throws {
         // 部门 and 部委 name what they count, whatever follows: a verb, a document, other people.
         #expect(try subject(of: "十部门", in: "十部门印发通知。") == "部门")

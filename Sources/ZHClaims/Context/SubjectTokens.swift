@@ -156,6 +156,7 @@ enum SubjectTokenizer {
     private static func appendLongestMatch(_ run: [Range<Int>], _ out: inout [SubjectToken], _ buffer: TextBuffer) {
         let lexicon = SubjectLexicon.shared
         let f = buffer.folded
+        let run = perCapitaRegrouped(run, f, afterClaim: out.last?.claimIndex != nil)
         guard let first = run.first, let last = run.last else { return }
         let text = first.lowerBound..<last.upperBound
         // Per offset of the run: the end of the ICU word starting there when ICU's word is
@@ -224,6 +225,23 @@ enum SubjectTokenizer {
     }
 
     private static let dateSuffixes: ScalarSet = "份底末初"
+
+    /// ICU reads 中国人|均|寿命 and 村人|均|收入: the 人 belongs to 人均 (per capita). Not when the
+    /// word names people of its own, counted (`6名證人|均來自`, `两人|均表示`: all of them) or
+    /// two characters other than a place and 人 (`警員證人|均`).
+    private static func perCapitaRegrouped(_ run: [Range<Int>], _ f: [Unicode.Scalar], afterClaim: Bool) -> [Range<Int>] {
+        guard run.count >= 2 else { return run }
+        var out = run
+        for i in 0..<(out.count - 1) where out[i].count >= 2 && out[i + 1].count == 1 && f[out[i + 1].lowerBound] == "均"
+            && f[out[i].upperBound - 1] == "人" && !(i == 0 && afterClaim)
+            && (out[i].count >= 3 || "村乡镇县市省区国州".unicodeScalars.contains(f[out[i].lowerBound]))
+            && !"一二两三四五六七八九十几数多众个".unicodeScalars.contains(f[out[i].upperBound - 2]) {
+            let cut = out[i].upperBound - 1
+            out[i] = out[i].lowerBound..<cut
+            out[i + 1] = cut..<out[i + 1].upperBound
+        }
+        return out
+    }
 
     static let demonstratives: ScalarSet = "这那该此某哪"
 
