@@ -770,6 +770,32 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "51人", in: "选举产生了由51人组成的第十五届中央常务委员会。") != "第十")
     }
 
+    @Test func aTenorIsPartOfTheNoun() throws {
+        // 10 in 10年期 names the bond, it is no stray number that cuts the noun.
+        #expect(try subject(of: "1.49个基点", in: "10年期国债收益率下降1.49个基点。") == "10年期国债收益率")
+        #expect(try subject(of: "3.65%", in: "1年期贷款市场报价利率为3.65%。") == "1年期贷款市场报价利率")
+        #expect(try subject(of: "1%", in: "LME三个月期铜收高1%。") == "LME三个月期铜")
+    }
+
+    @Test func capacityAndEnergyUseAreNouns() throws {
+        // jieba tags 产能 as a verb; in news it is production capacity.
+        #expect(try subject(of: "2.5亿吨", in: "今年将化解2.5亿吨煤炭产能。") == "煤炭产能")
+        #expect(try subject(of: "3家", in: "淘汰关停3家高耗能企业。") == "高耗能企业")
+    }
+
+    @Test func wordsOpenedByAFunctionCharacterOrAScope() throws {
+        // 自 is no preposition in 自贸试验区, 全区 no scope in 全区性.
+        #expect(try subject(of: "21个", in: "全国21个自贸试验区实际使用外资2130亿元。") == "自贸试验区")
+        #expect(try subject(of: "30%以上", in: "全区性会议同比减少30%以上。") == "全区性会议")
+    }
+
+    @Test func whereTheyComeFromDescribesTheNounAfterDe() throws {
+        #expect(try subject(of: "近200名", in: "今天上午，近200名来自日本全国各地的民众在南京参加活动。") == "民众")
+        #expect(try subject(of: "40余个", in: "已经有40余个来自“一带一路”沿线国家的企业与机构入驻。") == "企业与机构")
+        // No 的: where they come from is what the sentence says of them.
+        #expect(try subject(of: "500人", in: "其中500人來自九龍東聯網。") != "九龍東聯網")
+    }
+
     // MARK: Cost
 
     @Test func sentencesWithOnlyDatesAndTimeFramesAreNotSegmented() throws {

@@ -1,6 +1,6 @@
 /// The subject read after the number: what a classifier counts (`组建3146个“三人小组”`), what
-/// `N的` describes (`13.49%的股权`), what a count of people did (`8人受伤`), and the noun listed
-/// values share (`处3万元以上25万元以下的罚款`).
+/// `N的` describes (`13.49%的股权`), and the noun listed values share (`处3万元以上25万元以下的罚款`).
+/// What a count of people did (`8人受伤`) is read in SubjectPeople.swift.
 extension SubjectReader {
     /// The noun phrase right after the number: `3146个“三人小组”`, `1000元管理费`, and through
     /// 的: `13.49%的股权`, `两个迷失归途的儿童`, `100家最大的银行`.
@@ -35,10 +35,39 @@ extension SubjectReader {
            let r = phraseAfterDe(k, claim), !namesPeopleBefore(de: k, after: r.range, claim) {
             return r
         }
+        // `近200名|来自|日本全国各地|的|民众`: where they come from describes the noun after 的.
+        if isWord(j, "来自"), let de = (j + 1..<min(tokens.count, j + 12)).first(where: { isWord($0, "的") || !fromPhrase($0) }),
+           isWord(de, "的"), let r = phraseAfterDe(de, claim) {
+            return (comingNoun(r.range, claim), true)
+        }
         // `120万只37厘米彩色显像管`: a measure between the count and its noun.
         if let c = tokens[j].claimIndex, claims[c].kind == .measure { j += 1 }
         guard let r = collect(from: j, viaDe: false, claim) else { return nil }
         return (r.range, false)
+    }
+
+    /// The noun in `phrase` (after `来自…的`), without the predicate of the sentence that follows
+    /// it: up to the first noun for people when people are counted (`船员|登船`), else up to
+    /// the first verb after a noun (`企业与机构|入驻`).
+    func comingNoun(_ phrase: Range<Int>, _ claim: Claim) -> Range<Int> {
+        let ks = phrase.isEmpty ? [] : tokens.indices.filter { phrase.contains(tokens[$0].range.lowerBound) }
+        guard let first = ks.first else { return phrase }
+        for k in ks where k > first {
+            if countsPeople(claim) ? endsInPersonHead(k - 1) : tokens[k].kind == .word(.verb) && tokens[k - 1].isContent {
+                return phrase.lowerBound..<tokens[k - 1].range.upperBound
+            }
+        }
+        return phrase
+    }
+
+    /// Whether token `k` may stand in a place named after 来自 (`来自|LSE及哈佛等著名大学`, `来自|全国各地`).
+    func fromPhrase(_ k: Int) -> Bool {
+        switch tokens[k].kind {
+        case .word(.content), .word(.scope), .word(.pronoun), .word(.locality), .word(.numeral), .word(.conjunction), .listBreak,
+             .openQuote, .closeQuote, .joiner, .space: return true
+        case .word(.particle): return isWord(k, "等")
+        default: return false
+        }
     }
 
     /// The phrase after the 的 at `de`, skipping quantifiers (`的几个主要关口`) and a claim that
@@ -166,6 +195,11 @@ extension SubjectReader {
             e = v
             if v + 1 < whole, countsPeople(claim), !(start..<v).contains(where: { endsInPersonHead($0) || endsWith($0, "分子") }),
                let p = (v + 1..<whole).last(where: { namesPeople($0) }) { e = p + 1 }
+            // 实际 before that verb is its adverb (`21个自贸试验区|实际|使用外资`).
+            if e == v, v - 1 > start, isWord(v - 1, "实际") {
+                e = v - 1
+                if tokens[e - 1].kind == .word(.conjunction), e - 1 > start { e -= 1 }
+            }
         }
         if opensWithVerb {
             // `12个演出团体和800多名…`: a list goes on after it.
@@ -246,23 +280,6 @@ extension SubjectReader {
 
     static let placeClassifiers: Set<String> = ["个", "座", "所", "条", "家", "处", "片", "块"]
 
-    /// Whether content token `j` is a noun for people by its ending: narrower than
-    /// `endsInPersonHead`, whose 家, 工, 民 and 户 also end 国家, 人工, 惠民 and 落户.
-    func namesPeople(_ j: Int) -> Bool {
-        guard tokens[j].isContent else { return false }
-        let r = tokens[j].range
-        let last = buffer.folded[r.upperBound - 1]
-        if Self.peopleEnds.contains(last) { return true }
-        return r.count >= 2 && Self.peopleWordEnds.contains(last)
-            && Self.peopleWords.contains(buffer.foldedText((r.upperBound - 2)..<r.upperBound))
-    }
-
-    static let peopleEnds: ScalarSet = "人者员众兵童客友"
-    /// Last characters of `peopleWords`, tested first (no string is made for most words).
-    static let peopleWordEnds: ScalarSet = "民生户部兵工"
-    static let peopleWords: Set<String> = ["居民", "市民", "村民", "平民", "农民", "网民", "难民", "选民", "公民", "移民",
-                                           "学生", "考生", "师生", "用户", "商户", "农户", "干部", "官兵", "职工", "工人"]
-
     /// Whether the clause ends at token `j`: the end of the window or a clause break.
     func endsClause(_ j: Int) -> Bool {
         j >= tokens.count || tokens[j].kind == .clauseBreak
@@ -277,12 +294,6 @@ extension SubjectReader {
         buffer.folded[tokens[j].range].contains(where: { $0.isASCII && $0.properties.isAlphabetic })
     }
 
-    /// Whether token `j` is a content word ending in a character of a noun for people (消防員,
-    /// 党员干部: `SubjectLexicon.personHeads`).
-    func endsInPersonHead(_ j: Int) -> Bool {
-        tokens[j].isContent && SubjectLexicon.personHeads.contains(buffer.folded[tokens[j].range.upperBound - 1])
-    }
-
     /// `以2.3亿元|购得|该|地块`: a sum paid with 以 is the price of what the verb after it gets;
     /// with nothing after the verb, of what stands before 以 (`这幅作品|最终|以5000万元|拍出`).
     func pricePaid(_ t: Int, _ claim: Claim) -> Range<Int>? {
@@ -295,18 +306,6 @@ extension SubjectReader {
         let x = skipBridges(from: t - 2, claim, &ignored)
         return x >= 0 ? phrase(endingAt: x).map(range) : nil
     }
-
-    /// Whether a count of people names them right before 的 while what follows 的 is not a
-    /// noun for people as such: `11名被捕男女的案件`, `3名自殺人士的家屬` count the people
-    /// before 的, `2名襲擊記者的人士` and `11名来自…国家的火炬传递选手` the people after it.
-    func namesPeopleBefore(de: Int, after phrase: Range<Int>, _ claim: Claim) -> Bool {
-        guard countsPeople(claim), endsInPersonHead(de - 1) else { return false }
-        let head = buffer.folded[phrase.upperBound - 1]
-        return !SubjectLexicon.personHeads.contains(head) || Self.relationalPersonHeads.contains(head)
-    }
-
-    /// Nouns for people named by their relation to others (家属, 家长): `3名自殺人士的家屬`.
-    static let relationalPersonHeads: ScalarSet = "属长"
 
     /// Verbs that make what follows happen: after the noun they are its predicate.
     static let causativeVerbs = ["让", "使", "令", "使得", "致使", "导致", "造成", "促使", "带动"]
@@ -336,37 +335,6 @@ extension SubjectReader {
 
     /// Clause verbs that are also nouns or modifiers after 的 (新型显示产业园, 大发现, 有关报道).
     static let nominalClauseVerbs = ["显示", "发现", "报道", "预测", "估计", "介绍", "公布"]
-
-    /// A count followed by nothing but a verb (`8人受伤，`, `15万人受灾　已启动`); for people
-    /// maybe after an adverb (`30万人不同程度受灾`, `数百人被迫疏散`), and before the next count
-    /// of people (`8人遇难7人受伤`) or with a second verb, which the phrase takes in
-    /// (`175人死亡失踪，` → 死亡失踪). Returns the verb's code point range.
-    func trailingVerb(after t: Int, _ claim: Claim) -> Range<Int>? {
-        // People after 对, 向, 给 or 把 are the object of the verb, not who did it (`對三人表達支持`).
-        if t >= 1, tokens[t - 1].range.count == 1, tokens[t - 1].wordClass != nil,
-           Self.objectPrepositions.contains(buffer.folded[tokens[t - 1].range.lowerBound]) { return nil }
-        var j = skipSpaces(t + 1)
-        if countsPeople(claim), j + 1 < tokens.count, tokens[j].kind == .word(.adverb), !isNegation(j) { j += 1 }
-        guard j < tokens.count, tokens[j].range.count >= 2,
-              tokens[j].kind == .word(.verb) || tokens[j].kind == .word(.bridge) else { return nil }
-        let k = j + 1
-        if k == tokens.count { return tokens[j].range }
-        switch tokens[k].kind {
-        case .clauseBreak, .listBreak, .closeBracket, .space: return tokens[j].range
-        case let .claim(c) where countsPeople(claim) && countsPeople(claims[c]) && tokens[j].kind == .word(.verb):
-            return tokens[j].range
-        case .word(.verb) where countsPeople(claim) && tokens[j].kind == .word(.verb) && endsClause(k + 1):
-            return tokens[j].range.lowerBound..<tokens[k].range.upperBound
-        default: return nil
-        }
-    }
-
-    static let objectPrepositions: ScalarSet = "对向给把替为"
-
-    /// An adverb that negates what follows (`50人|尚未|脱贫`: they did not).
-    func isNegation(_ j: Int) -> Bool {
-        !isWord(j, "不同程度") && buffer.folded[tokens[j].range].contains(where: { $0 == "未" || $0 == "没" || $0 == "不" })
-    }
 
     /// For values listed together (`3万元以上25万元以下的罚款`, `140%和200%的负债上限`), the
     /// phrase after the last value.

@@ -98,7 +98,8 @@ enum SubjectTokenizer {
                     // Digits joined to letters are part of a name: Stoxx600, 苏-27.
                     let joined = out.last.map { $0.range.upperBound == piece.lowerBound && ($0.kind == .joiner
                         || $0.kind == .word(.content) && !buffer.folded[$0.range.upperBound - 1].isIdeographicQuick) } ?? false
-                    out.append(.init(range: piece, kind: joined ? .word(.content) : .number))
+                    let named = joined || namesMaturity(after: piece.upperBound, buffer)
+                    out.append(.init(range: piece, kind: named ? .word(.content) : .number))
                 case 200..<300:
                     flushRun()
                     out.append(.init(range: piece, kind: .word(.content)))
@@ -143,6 +144,17 @@ enum SubjectTokenizer {
             if isAny(beforeVerb ? adverbsBeforeVerbs : adverbsBeforeBridges) { out[k].kind = .word(.adverb) }
         }
     }
+
+    /// Digits before 年期, 个月期, 天期 name a term (`10年期国债收益率`, `7天期逆回购`): they are part
+    /// of the noun, not a stray number that would cut it to 年期国债收益率.
+    private static func namesMaturity(after end: Int, _ buffer: TextBuffer) -> Bool {
+        let f = buffer.folded
+        for unit in maturityUnits where end + unit.count < f.count {
+            if f[end..<(end + unit.count)].elementsEqual(unit), f[end + unit.count] == "期" { return true }
+        }
+        return false
+    }
+    private static let maturityUnits: [[Unicode.Scalar]] = ["年", "个月", "月", "天", "日", "周"].map { Array($0.unicodeScalars) }
 
     /// First characters of the words below: most tokens are ruled out by one lookup.
     private static let adverbStarts: ScalarSet = "实名主最集分全基成"
