@@ -796,6 +796,15 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "500人", in: "其中500人來自九龍東聯網。") != "九龍東聯網")
     }
 
+    @Test func aVerbOfAmountBeforeTheNumberIsLikeABridge() throws {
+        #expect(try subject(of: "700万欧元", in: "动物园为大熊猫搭建的熊猫馆耗资700万欧元。") == "熊猫馆")
+        #expect(try subject(of: "1134.2亿元", in: "7月份，邮政行业业务收入完成1134.2亿元。") == "业务收入")
+        #expect(try subject(of: "8—10℃", in: "湖南、安徽等地有大雨，部分地区降温8—10℃。") == "部分地区")
+        // Inside a noun, or after a word of its own, it stays (`降温幅度`, `总耗资`).
+        #expect(try subject(of: "8—12℃", in: "广西大部分地区气温骤降，降温幅度达到8—12℃。") == "降温幅度")
+        #expect(try subject(of: "10亿美元", in: "总耗资达10亿美元的盖蒂中心终于开放。") == "总耗资")
+    }
+
     // MARK: Cost
 
     @Test func sentencesWithOnlyDatesAndTimeFramesAreNotSegmented() throws {

@@ -127,7 +127,15 @@ extension SubjectReader {
         let passive = claim.kind != .duration && verbStart >= 1 && tokens[verbStart].isContent && isWord(verbStart - 1, "被")
             && tokens[j].range.upperBound - tokens[verbStart].range.lowerBound == 2
             && lexicon.lookup(buffer.folded[tokens[verbStart].range.lowerBound..<tokens[j].range.upperBound]) == nil
-        if !passive, let np = phrase(endingAt: j, allowVerbHead: true) {
+        if !passive, var np = phrase(endingAt: j, allowVerbHead: true) {
+            // A verb of spending, doing or cooling right before the number says how much, like
+            // a bridge: the noun before it is the subject (`熊猫馆|耗资|700万欧元`,
+            // `主体结构|完成|46%`, `浙江中北部等地|降温|6到10℃`). Inside a noun it stays (`降温幅度`).
+            // Not after a word that is the verb's own (`总|耗资`, `圆满|完成`).
+            if np.count > 1, np.upperBound == j + 1, Self.verbsOfAmount.contains(where: { isWord(j, $0) }),
+               !isWord(j - 1, "总"), !Self.mannerWords.contains(where: { isWord(j - 1, $0) }) {
+                np = np.lowerBound..<j
+            }
             out.phrase = np
             out.verbHeaded = tokens[j].kind == .word(.verb)
             var k = np.lowerBound - 1
@@ -277,6 +285,10 @@ extension SubjectReader {
     static let andWords = ["和", "及", "与", "或"]
     static let toWords = ["至", "到", "为", "成"]
     static let comparisonBases = ["比", "较", "较之", "比起"]
+
+    /// Verbs that take an amount as their object (see `phrase` above).
+    static let verbsOfAmount = ["耗资", "耗费", "耗时", "斥资", "完成", "降温", "升温"]
+    static let mannerWords = ["成功", "圆满", "顺利", "超额", "基本", "全面", "提前", "累计", "密度", "高密度", "共计"]
     static let frameEnds = ["内", "以内", "之内", "来", "以来", "后", "以后", "之后", "中", "间"]
 
     /// Words that open a part of what was just named (`当中200万个`, `其余8宗`, `含6例`).
