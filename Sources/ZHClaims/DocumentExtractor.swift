@@ -8,6 +8,11 @@ public final class DocumentExtractor {
     private let resolver = Resolver()
     private let context = ContextAttacher()
 
+    /// Code points read and code points given to ICU's word segmentation, over all documents
+    /// this extractor has read (the run report's measure of how much text needed words).
+    public private(set) var codePoints = 0
+    public var segmentedCodePoints: Int { words.segmentedCodePoints }
+
     /// Turns per-rule timing on (`rules profile`); read it back with `ruleProfile`.
     public func enableRuleProfiling() { matcher.profile = RuleProfile(rules: book.rules.count) }
     public var ruleProfile: RuleProfile? { matcher.profile }
@@ -48,6 +53,7 @@ public final class DocumentExtractor {
     public func extract(_ document: Document, trace: ((Trace) -> Void)? = nil,
                         each body: (Sentence, [Claim], TextBuffer) -> Void) throws -> (SegmentedText, limitHits: [String]) {
         let buffer = TextBuffer(document)
+        codePoints += buffer.scalars.count
         let segmented = try splitter.split(buffer)
         matcher.startDocument()
         for sentence in segmented.sentences {

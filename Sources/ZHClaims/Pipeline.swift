@@ -34,6 +34,9 @@ public struct Pipeline: Sendable {
         public var bytes = 0
         public var encodings: [String: Int] = [:]
         public var kinds: [String: Int] = [:]
+        /// Code points read, and those given to ICU's word segmentation.
+        public var codePoints = 0
+        public var segmentedCodePoints = 0
         public var skipped: Int { problems.count }
         /// For a piece of a large file: its number, its sentences, and where the `sent` numbers
         /// of its records start (written relative to the piece until the emitter knows the
@@ -56,9 +59,13 @@ public struct Pipeline: Sendable {
         public var encodings: [String: Int] = [:]
         public var kinds: [String: Int] = [:]
         public var problems: [InputProblem] = []
+        public var codePoints = 0
+        public var segmentedCodePoints = 0
         public var skipped: Int { problems.count }
 
         mutating func add(_ out: ItemOutput) {
+            codePoints += out.codePoints
+            segmentedCodePoints += out.segmentedCodePoints
             documents += out.documents
             claims += out.claims
             bytes += out.bytes
@@ -150,6 +157,11 @@ public struct Pipeline: Sendable {
             } else {
                 relative = true
             }
+        }
+        let counted = (extractor.codePoints, extractor.segmentedCodePoints)
+        defer {
+            out.codePoints += extractor.codePoints - counted.0
+            out.segmentedCodePoints += extractor.segmentedCodePoints - counted.1
         }
         do {
             let (segmented, limitHits) = try extractor.extract(document) { sentence, claims, buffer in

@@ -52,7 +52,7 @@ struct Extract: ParsableCommand {
     @Option(help: "Field of a JSON Lines record holding the text.")
     var textField = "text"
 
-    @Option(help: "Write a JSON summary of the run to FILE (documents, bytes, encodings, skipped inputs, claims by kind, seconds).")
+    @Option(help: "Write a JSON summary of the run to FILE (documents, bytes, encodings, skipped inputs, claims by kind, code points read and those segmented into words, seconds).")
     var report: String?
 
     @Option(help: "Progress on stderr: auto (a line on a terminal, nothing otherwise), jsonl (events), off.")

@@ -263,6 +263,29 @@ extension PipelineTests {
         }
     }
 
+    /// The summary counts the code points read and those given to ICU's word segmentation, the
+    /// same for every job count: only what a decision needs is segmented (dates alone need
+    /// nothing, subjects a window around their claim).
+    @Test func theSummaryCountsTheTextThatNeededWords() throws {
+        let docs = [
+            InputItem.text(Document(id: "a", text: "2020年以来，三年来，去年5月。今年1月到3月。")),
+            InputItem.text(Document(id: "b", text: String(repeating: "与会代表讨论了很多问题。", count: 20) + "查处涉疫犯罪案件1425宗。")),
+        ]
+        func run(_ jobs: Int) throws -> Pipeline.Summary {
+            var options = Pipeline.Options()
+            options.jobs = jobs
+            return try Pipeline(book: Self.book, options: options).run(docs) { _ in true }
+        }
+        let one = try run(1), two = try run(2)
+        let all = docs.reduce(0) { n, item in
+            guard case let .text(d) = item else { return n }
+            return n + d.text.unicodeScalars.count
+        }
+        #expect(one.codePoints == all)
+        #expect(one.segmentedCodePoints > 0 && one.segmentedCodePoints < 40, "only the window around 1425宗")
+        #expect(two.codePoints == one.codePoints && two.segmentedCodePoints == one.segmentedCodePoints)
+    }
+
     /// A consumer that stops the run stops it: nothing is emitted after it said no.
     @Test func emitReturningFalseStopsTheRun() throws {
         let docs = (0..<50).map { InputItem.text(Document(id: "d\($0)", text: "新增企业\($0)家。")) }

@@ -1,5 +1,6 @@
 /// The per-run summary written by `extract --report FILE`: one JSON object with documents, bytes,
-/// encodings seen, inputs skipped and why, claims by kind, and seconds.
+/// encodings seen, inputs skipped and why, claims by kind, code points read and those that ICU's
+/// word segmentation read, and seconds.
 public enum RunReport {
     public static func json(_ s: Pipeline.Summary, seconds: Double, jobs: Int) -> String {
         var out: [UInt8] = []
@@ -22,7 +23,8 @@ public enum RunReport {
             raw("{\"source\":"); str(p.source); raw(",\"reason\":"); str(p.reason); raw("}")
         }
         let rounded = (seconds * 1000).rounded() / 1000
-        raw("],\"jobs\":\(jobs),\"seconds\":\(rounded)}\n")
+        raw("],\"code_points\":\(s.codePoints),\"word_segmented_code_points\":\(s.segmentedCodePoints)")
+        raw(",\"jobs\":\(jobs),\"seconds\":\(rounded)}\n")
         return String(decoding: out, as: UTF8.self)
     }
 }

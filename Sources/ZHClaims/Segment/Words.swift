@@ -4,6 +4,9 @@
 public final class WordSegmenter {
     private let breaker: ICUBreaker
     private var utf16: [UInt16] = []
+    /// Code points segmented so far: ICU's dictionary costs about 200 ns a character, so this
+    /// count is most of the cost of words (`extract --report`, Scripts/bench.py).
+    public private(set) var segmentedCodePoints = 0
 
     public init() throws { breaker = try ICUBreaker(.word) }
 
@@ -13,6 +16,7 @@ public final class WordSegmenter {
         // The scratch buffer is moved into a local: a property would pay an exclusivity check
         // per access. Segment the folded text: ICU's dictionary is simplified-heavy and digits
         // are ASCII there.
+        segmentedCodePoints += range.count
         var units = utf16
         utf16 = []
         defer { utf16 = units }
