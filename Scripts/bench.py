@@ -10,7 +10,8 @@ the bare pass (target <= 2.0) and the speed-up of two jobs over one (target >= 1
   4. words     bare.c --words: the bare pass plus ICU word segmentation of all of the text.
 zhclaims segments only the text a decision needs (its run report counts those code points); the
 bare pass plus that share of the word cost is the floor of any run that needs those words,
-whatever else it does, and is printed beside the target. Every
+whatever else it does, and is printed beside the target; so is the time the rule patterns take
+alone (`zhclaims rules profile`: the PCRE2 calls of one job, timed one by one). Every
 command runs once to warm the page cache, then --repeat rounds run all three in turn and each
 keeps its fastest run (rounds, because a shared host's speed drifts over minutes).
 Speed targets are checked here, never by timed unit tests.
@@ -18,6 +19,7 @@ Speed targets are checked here, never by timed unit tests.
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -116,6 +118,12 @@ def main() -> int:
             results[f"jobs{jobs}"] = {"seconds": round(s, 3), "mb_per_s": round(mb / s, 1), "cpu_seconds": round(c, 2),
                                       "claims_per_s": round(claims / s), "peak_rss_mb": round(r / 1024, 1)}
         results["claims"] = claims
+        profile = subprocess.run([args.bin, "rules", "profile", "--top", "1", args.folder],
+                                 capture_output=True, text=True, check=True).stdout
+        m = re.search(r"(\d+) ms in patterns, (\d+) PCRE2 calls", profile)
+        if m:
+            results["patterns"] = {"seconds": int(m.group(1)) / 1000, "pcre2_calls": int(m.group(2)),
+                                   "ratio_to_bare": round(int(m.group(1)) / 1000 / secs, 2)}
         results["ratio_jobs1_to_bare"] = round(results["jobs1"]["seconds"] / results["bare"]["seconds"], 2)
         results["speedup_jobs2"] = round(results["jobs1"]["seconds"] / results["jobs2"]["seconds"], 2)
 
@@ -132,6 +140,10 @@ def main() -> int:
     print(f"ICU words over all text: +{w['word_cost_seconds']:.2f} s; zhclaims segments {100 * w['segmented_share']:.1f} % "
           f"of the code points, so no run that needs those words is under {w['floor_seconds']:.2f} s = "
           f"{w['floor_ratio']}x the bare pass")
+    if "patterns" in results:
+        p = results["patterns"]
+        print(f"rule patterns alone (rules profile): {p['seconds']:.2f} s in {p['pcre2_calls']} PCRE2 calls = "
+              f"{p['ratio_to_bare']}x the bare pass")
     print(f"jobs 2 speed-up over jobs 1: {results['speedup_jobs2']}x (target >= 1.7)")
     return 0
 
