@@ -49,6 +49,15 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "124.5万桶", in: "会议曾决定将其原油日产量削减124.5万桶。") == "原油日产量")
         #expect(try subject(of: "1万亿美元", in: "美股3天市值蒸发1万亿美元。") == "市值")
         #expect(try subject(of: "3.5%", in: "美国2020年全年GDP萎缩3.5%。") == "GDP")
+        #expect(try subject(of: "70%", in: "如果把审批时限压缩70%，每年能省下利息。") == "审批时限")
+        #expect(try subject(of: "约三分之一", in: "可以将港口间的航行时间缩减约三分之一。") == "航行时间")
+    }
+
+    @Test func aVerbOfChangeAndASuffixOfQuantityAreOneNoun() throws {
+        #expect(try subject(of: "95.65%", in: "134项行政许可办理时限压缩率达95.65%。") == "行政许可办理时限压缩率")
+        #expect(try subject(of: "679.11万吨", in: "截至10月份，甲醇进口累计值为679.11万吨。") == "甲醇进口累计值")
+        // Not after a bridge that changes nothing: 最高 + 额 stays a modifier and a noun.
+        #expect(try subject(of: "8年", in: "总产量的增幅均达到8年最高值。") != "最高值")
     }
 
     @Test func verbsOfWinningAndGoingOnBridge() throws {

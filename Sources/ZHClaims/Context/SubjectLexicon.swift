@@ -185,7 +185,7 @@ struct SubjectLexicon: Sendable {
         大升 暴增 激增 锐减 骤降 骤增 距今 \
         列为 化为 变为 合为 定为 实为 应为 成为 改为 沦为 转为 设为 视为 评为 降为 升为 增为 减为 即为 亦为 \
         皆为 多为 仍为 也为 都为 则为 包括 包含 涵盖 剩下 剩余 仅剩 只剩 \
-        新增 加快 放缓 减缓 加速 放慢 趋缓 缩短 继续 获得 斩获 夺得 赢得 \
+        新增 加快 放缓 减缓 加速 放慢 趋缓 缩短 压缩 缩减 减轻 萎缩 继续 获得 斩获 夺得 赢得 \
         降到 升到 涨到 跌到 增到 减到 涨至 回落到 回落至 回升到 回升至 攀升至 攀升到 飙升至 下滑至 下滑到 \
         缩减至 缩减到 扩大至 上涨到 上涨至 下跌到 下跌至 增长到 增长至 减少至 降低到 降低至 \
         失守 站上 站稳 收复 跌穿 升穿 守住 冲破 击穿 重返 触及 下来 \
@@ -214,6 +214,11 @@ struct SubjectLexicon: Sendable {
     /// 金, which opens names more often (`获得|金|马|影展`, `获得|金|奖`) than it ends a noun the
     /// lexicon lacks (保证金, 奖金 are listed).
     static let nounSuffixes = ScalarSet("工 费 所 率 量 额 者 员 师 站 点 处 场 馆 院 室 厂 局 队 组 团 会 品 物 权 证 单 表 度 线 网 库 区 期 价 值 数 款 税 案 机 器 车 船 楼 房 号 卡 票 书 人 商 户 法 型".unicodeScalars.filter { $0 != " " })
+
+    /// Noun suffixes that make a quantity of a verb of change (压缩率, 增长量, 下降幅度 is listed whole).
+    static let quantitySuffixes: ScalarSet = "率量额值"
+    /// First characters of bridges that are no verb of change (最高, 只是, 已满 + 额 is no noun).
+    static let notVerbOpeners: ScalarSet = "最只仅已就都也还正即是为约均"
 
     /// Bridges that predicate the number of the subject (`成交额|在|千万元以下`, `市值|为|4400亿元`):
     /// after one of them, `N的X` describes X by the subject's number, so the subject wins.

@@ -93,7 +93,7 @@ extension SubjectReader {
 
     /// Nouns of what an action takes or costs, which a verb before them names (运行时间, 停牌时间,
     /// 飞行距离, 建设成本).
-    static let actionAttributes = ["时间", "时长", "距离", "里程", "成本", "费用", "速度", "周期", "期限"]
+    static let actionAttributes = ["时间", "时长", "时限", "距离", "里程", "成本", "费用", "速度", "周期", "期限"]
 
     /// Bridges that modify the noun right after them.
     static let nounModifiers = ["平均", "年均", "日均", "最高", "最低"]

@@ -212,8 +212,12 @@ enum SubjectTokenizer {
                     let r = i..<(i + 1)
                     t = .init(range: r, kind: .word(lexicon.lookup(f[r]) ?? .content))
                 }
-                // 收费 + 站, 避难 + 所: a verb and a noun suffix make a noun.
-                if t.range.count == 1, t.kind == .word(.content), let prev = out.last, prev.kind == .word(.verb),
+                // 收费 + 站, 避难 + 所: a verb and a noun suffix make a noun; so does a verb of
+                // change and a suffix of quantity (压缩 + 率, 增长 + 量), though the verb alone bridges.
+                if t.range.count == 1, t.kind == .word(.content), let prev = out.last,
+                   prev.kind == .word(.verb) || prev.kind == .word(.bridge) && prev.range.count == 2
+                       && SubjectLexicon.quantitySuffixes.contains(f[t.range.lowerBound])
+                       && !SubjectLexicon.notVerbOpeners.contains(f[prev.range.lowerBound]),
                    prev.range.upperBound == t.range.lowerBound, SubjectLexicon.nounSuffixes.contains(f[t.range.lowerBound]) {
                     out[out.count - 1] = .init(range: prev.range.lowerBound..<t.range.upperBound, kind: .word(.content))
                 } else if let prev = out.last, prev.range.upperBound == t.range.lowerBound,
