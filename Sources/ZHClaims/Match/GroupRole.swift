@@ -26,7 +26,7 @@ public enum GroupRole: String, CaseIterable, Sendable {
     case numer, denom
     /// 半 after a number or alone: adds one half.
     case half
-    /// 翻番: the number of doublings (翻两番 → ×4).
+    /// 翻番: the doubling words (翻两番 → ×4; 翻番, 翻倍 alone → ×2).
     case doublings
     /// Digits written after a unit that continue the value (12秒58 → 12.58).
     case frac

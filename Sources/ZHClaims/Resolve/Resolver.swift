@@ -111,7 +111,9 @@ public struct Resolver: Sendable {
             guard let n = Numeral.parse(num) ?? Self.halfOf(num) else { return .failure(.unreadable(num)) }
             v = n
         } else if let d = text(.doublings) {
-            guard let n = Numeral.parse(d).flatMap({ Int($0.description) }), (1...10).contains(n) else { return .failure(.unreadable(d)) }
+            // The doubling words (两番, 一倍); 翻番 and 翻倍 alone are one doubling.
+            let count = String(d.filter { $0 != "番" && $0 != "倍" })
+            guard let n = count.isEmpty ? 1 : Numeral.parse(count).flatMap({ Int($0.description) }), (1...10).contains(n) else { return .failure(.unreadable(d)) }
             v = ExactDecimal(1 << n)
         } else if text(.half) != nil || text(.unit)?.contains("半") == true {
             // 半 alone is one half (半天); right after a classifier with no number before it
