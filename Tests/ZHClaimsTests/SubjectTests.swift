@@ -53,6 +53,16 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "约三分之一", in: "可以将港口间的航行时间缩减约三分之一。") == "航行时间")
     }
 
+    @Test func aWordBeforeTheAspectParticleIsAVerb() throws {
+        #expect(try subject(of: "約1個月", in: "意大利公司用了約1個月時間完成。") == "意大利公司")
+        #expect(try subject(of: "11个", in: "其他11个安理会成员投了弃权票。") == "安理会成员")
+        #expect(try subject(of: "70年", in: "牧民莫日根在库布其沙漠生活了70年。") != "库布其沙漠生活")
+        // A clause-final 了 may follow a noun.
+        #expect(try subject(of: "13亿人口", in: "他们渴望分享这13亿人口的大市场了。") == "大市场")
+        // One character alone names no activity.
+        #expect(try subject(of: "一个", in: "说一个，外婆新年好。") == nil)
+    }
+
     @Test func aVerbOfChangeAndASuffixOfQuantityAreOneNoun() throws {
         #expect(try subject(of: "95.65%", in: "134项行政许可办理时限压缩率达95.65%。") == "行政许可办理时限压缩率")
         #expect(try subject(of: "679.11万吨", in: "截至10月份，甲醇进口累计值为679.11万吨。") == "甲醇进口累计值")

@@ -145,13 +145,17 @@ struct SubjectReader {
             // or needing names nothing itself. (Money keeps it, as 捐赠 or 投入 do: 耗资 says
             // what the sum is.)
             if claim.kind == .duration, isSpending(v) { return spentOn(after: t) }
-            return tokens[back.verbStart ?? v].range.lowerBound..<tokens[v].range.upperBound
+            return namingVerb(tokens[back.verbStart ?? v].range.lowerBound..<tokens[v].range.upperBound)
         }
-        if let v = back.durationVerb { return isSpending(v) ? spentOn(after: t) : tokens[v].range }
+        if let v = back.durationVerb { return isSpending(v) ? spentOn(after: t) : namingVerb(tokens[v].range) }
         return nil
     }
 
     // MARK: Helpers
+
+    /// A verb as the subject names the activity counted (`破案|420宗`, `拘捕|了96人`); one
+    /// character alone (用, 说, 获, 做了5天) names none.
+    func namingVerb(_ r: Range<Int>) -> Range<Int>? { r.count >= 2 ? r : nil }
 
     /// `定点于东经125度赤道上空`: degrees of longitude or latitude are the meridian's or the
     /// parallel's named right before them, whatever noun follows.

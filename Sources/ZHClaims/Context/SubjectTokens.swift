@@ -233,6 +233,14 @@ enum SubjectTokenizer {
                     // they point at is read without the classifier (`这艘飞船重约20吨` → 飞船).
                     out[out.count - 1] = .init(range: prev.range.lowerBound..<t.range.upperBound, kind: .word(.pronoun))
                 } else {
+                    // 用 + 了, 售出 + 了: the aspect particle follows verbs; a word the lexicon does
+                    // not know is one there (`意大利公司|用|了|約1個月`), not the end of a noun. (A
+                    // clause-final 了 may follow a noun: `这13亿人口的大市场|了。`.)
+                    if t.range.count == 1, f[t.range.lowerBound] == "了", let prev = out.last, prev.kind == .word(.content),
+                       prev.range.count <= 2, prev.range.upperBound == t.range.lowerBound,
+                       t.range.upperBound < f.count, !Self.clauseEnds.contains(f[t.range.upperBound]) {
+                        out[out.count - 1] = .init(range: prev.range, kind: .word(.verb))
+                    }
                     out.append(t)
                 }
                 i = t.range.upperBound
@@ -241,6 +249,7 @@ enum SubjectTokenizer {
     }
 
     private static let dateSuffixes: ScalarSet = "份底末初"
+    private static let clauseEnds: ScalarSet = "，。！？；：、,.!?;:”’」』）)…\n\r "
 
     /// ICU reads 中国人|均|寿命 and 村人|均|收入: the 人 belongs to 人均 (per capita). Not when the
     /// word names people of its own, counted (`6名證人|均來自`, `两人|均表示`: all of them) or
