@@ -238,7 +238,7 @@ enum SubjectTokenizer {
                     // clause-final 了 may follow a noun: `这13亿人口的大市场|了。`.)
                     if t.range.count == 1, f[t.range.lowerBound] == "了", let prev = out.last, prev.kind == .word(.content),
                        prev.range.count <= 2, prev.range.upperBound == t.range.lowerBound,
-                       t.range.upperBound < f.count, !Self.clauseEnds.contains(f[t.range.upperBound]) {
+                       t.range.upperBound < f.count, Self.continuesClause(f[t.range.upperBound]) {
                         out[out.count - 1] = .init(range: prev.range, kind: .word(.verb))
                     }
                     out.append(t)
@@ -249,7 +249,16 @@ enum SubjectTokenizer {
     }
 
     private static let dateSuffixes: ScalarSet = "份底末初"
-    private static let clauseEnds: ScalarSet = "，。！？；：、,.!?;:”’」』）)…\n\r "
+
+    /// Whether a character goes on with a clause (a letter, a Han character, a digit, an opening
+    /// quote or bracket: `吃上|了|“旅游饭”`) rather than ending or breaking it.
+    private static func continuesClause(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || c.properties.numericType != nil || openingQuotes.contains(c)
+            || openingBrackets.contains(c) || c == "\""
+    }
+
+    private static let openingQuotes: ScalarSet = "“「『‘《"
+    private static let openingBrackets: ScalarSet = "([【〔{"
 
     /// ICU reads 中国人|均|寿命 and 村人|均|收入: the 人 belongs to 人均 (per capita). Not when the
     /// word names people of its own, counted (`6名證人|均來自`, `两人|均表示`: all of them) or
@@ -349,9 +358,9 @@ enum SubjectTokenizer {
             // The ASCII quote opens and closes: alternate.
             kind = asciiQuotes % 2 == 0 ? .openQuote : .closeQuote
             asciiQuotes += 1
-        case "“", "「", "『", "‘", "《": kind = .openQuote
+        case let c where openingQuotes.contains(c): kind = .openQuote
         case "”", "」", "』", "’", "》": kind = .closeQuote
-        case "(", "[", "【", "〔", "{": kind = .openBracket
+        case let c where openingBrackets.contains(c): kind = .openBracket
         case ")", "]", "】", "〕", "}": kind = .closeBracket
         case "/", "·", "-", "_", "&", "+":
             kind = .joiner
