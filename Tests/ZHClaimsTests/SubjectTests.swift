@@ -63,6 +63,14 @@ private func subject(of span: String, in text: String, sourceLocation: SourceLoc
         #expect(try subject(of: "一个", in: "说一个，外婆新年好。") == nil)
     }
 
+    @Test func anAdverbBeforeANounIsItsAdjective() throws {
+        #expect(try subject(of: "3项", in: "推出3项特别措施。") == "特别措施")
+        #expect(try subject(of: "822.3亿元", in: "今年以来，直接经济损失822.3亿元。") == "直接经济损失")
+        // Before a verb or 是 it stays an adverb.
+        #expect(try subject(of: "3岁以下", in: "特别是3岁以下儿童。") != "特别")
+        #expect(try subject(of: "一年", in: "過去的一年特別令人不安。") == nil)
+    }
+
     @Test func aVerbOfChangeAndASuffixOfQuantityAreOneNoun() throws {
         #expect(try subject(of: "95.65%", in: "134项行政许可办理时限压缩率达95.65%。") == "行政许可办理时限压缩率")
         #expect(try subject(of: "679.11万吨", in: "截至10月份，甲醇进口累计值为679.11万吨。") == "甲醇进口累计值")

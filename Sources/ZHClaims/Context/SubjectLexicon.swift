@@ -162,7 +162,7 @@ struct SubjectLexicon: Sendable {
         """
 
     /// Words the generated lists lack or mark as nouns, that are verbs next to a number.
-    static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具 打进 踢进 踢入 连进 连入 射进 罚进 轰进 轰入 入驻 落户 获救 入院 开业 亮相 停业 退市 参赛 晋级 出线 被困 被拘 被拐 被骗 被俘 被遣返 被隔离 被绑架 下去 上来 上去 过来 正值 恰逢 适逢 正逢 时值 欣逢 喜逢 时逢 选派 选调 选聘 招录 连涨 连跌 连升 连降 连增 连减"
+    static let extraVerbs = "查处 抓获 打掉 捣毁 破获 侦破 注销 核查 巡查 排查 组建 抽调 开通 建成 推出 推行 出台 设置 收取 缴纳 投放 监管 击落 拦截 发射 造成 导致 吸引 带动 覆盖 依托 涉及 拿下 挑选 组成 提供 接待 释放 安置 花了 花费 付出 开设 设立 新建 共建 支持 拨出 列出 吸纳 动员 展出 出具 打进 踢进 踢入 连进 连入 射进 罚进 轰进 轰入 入驻 落户 获救 入院 开业 亮相 停业 退市 参赛 晋级 出线 被困 被拘 被拐 被骗 被俘 被遣返 被隔离 被绑架 下去 上来 上去 过来 正值 恰逢 适逢 正逢 时值 欣逢 喜逢 时逢 选派 选调 选聘 招录 连涨 连跌 连升 连降 连增 连减 令人 让人 使人"
     static let extraAdverbs = "原本 原来 本来 一直 始终 终于 仍旧 依旧 一下子 正在 同时 此外 其中 目前 当前 如今 现在 已经 仍然 依然 总共 一共 一度 一举 先后 相继 陆续 分头 大约 大概 至少 最多 至多 起码 几乎 将近 接近 不同程度 程度不一 双双 很可能 全都 大都 大多 统统 相应 整整 因病 因故 因伤 因公 因灾 例如 比如 譬如 诸如 首次 首度 多次 足足 应该 应当 必须 不得 不能 不可 不会 无法 力争 争取 确保 力求 有望 预计"
 
     /// Words that stand between a subject and its number (see `WordClass.bridge`); 係 and 有
@@ -201,6 +201,9 @@ struct SubjectLexicon: Sendable {
     /// function character the tokenizer would cut off (也门), or that jieba tags as pronouns though
     /// they modify a noun like 当地 does (本地确诊个案), or nouns it tags as verbs or adverbs (选手, 处长; 首相, 大连, 积分, 立法).
     static let content = "转移支付 知名 相关 常住 留守 涉案 退役 少数民族 所谓 组合 警察 督察 导演 会计 出纳 向导 参谋 通道 展商 组别 快递 立法 首相 首都 大连 约旦 大自然 小偷 活佛 果实 比分 满分 积分 终点 据点 相机 随笔 相声 难度 进度 长处 难点 好处 差别 尽头 正门 高速 高新 首发 初衷 猛将 大将 真相 极点 反面 正面 长途 低速 偏远 选手 对手 帮手 杀手 好手 考生 处长 组长 排长 站长 连长 镇长 判官 追兵 本地 密切接触者 密接 也门 批次 要求 举措 提名 确诊 立案 发卡 出口 进口 收入 增速 上限 下限 死因 估值 总价 规模 成交额 成交量 净利润 亏损 市值 产值 营收 增长率 增幅 降幅 涨幅 跌幅 比重 比例 比率 占比率 全长 总长 总量 总数 人数 次数 户数 量 率 可支配收入 可支配 知识 产能 耗能 高耗能 给付 全国性 全省性 全市性 全区性 全县性 全港性 全球性 世界性 行业性 全军性 自贸区 自贸港 自贸试验区 自由贸易试验区 自贸协定 自由贸易协定 新增就业 有期徒刑 无期徒刑 减税降费 降费"
+
+    /// Adverbs that are adjectives before a noun (特别措施, 共同利益, 临时措施, 紧急通知).
+    static let adjectiveAdverbs = ["特别", "共同", "直接", "间接", "临时", "紧急", "长期", "短期", "定期", "单独", "专门"]
 
     /// Verbs that take a clause, never part of a noun phrase (`观点|认为|十三五时期经济增速`).
     static let clauseVerbs: Set<String> = [

@@ -241,6 +241,12 @@ enum SubjectTokenizer {
                        t.range.upperBound < f.count, Self.continuesClause(f[t.range.upperBound]) {
                         out[out.count - 1] = .init(range: prev.range, kind: .word(.verb))
                     }
+                    // 特别 + 措施, 共同 + 利益: before a noun these adverbs are its adjective, part of
+                    // the noun (`3项|特别|措施`); before a verb or 是 they stay adverbs (特别强调, 特别是).
+                    if t.kind == .word(.content), t.range.count >= 2, let prev = out.last, prev.kind == .word(.adverb),
+                       prev.range.upperBound == t.range.lowerBound, SubjectLexicon.adjectiveAdverbs.contains(where: { f[prev.range].elementsEqual($0.unicodeScalars) }) {
+                        out[out.count - 1] = .init(range: prev.range, kind: .word(.content))
+                    }
                     out.append(t)
                 }
                 i = t.range.upperBound
