@@ -351,9 +351,9 @@ public final class SentenceMatcher {
         return table
     }()
 
-    /// Characters of claims written without a numeral: 对折 (half price). Rare, so the sentences
-    /// they let through cost little.
-    static let numberWordCharacters: ScalarSet = "折"
+    /// Characters of claims written without a numeral: 对折 (half price), 翻番 and 翻倍 (doubled).
+    /// Rare, so the sentences they let through cost little.
+    static let numberWordCharacters: ScalarSet = "折番倍"
 
     static let numeralCharacters: ScalarSet = "〇一二三四五六七八九十百千万亿两俩零廿卅壹贰叁肆伍陆柒捌玖拾佰仟半几数"
 }
